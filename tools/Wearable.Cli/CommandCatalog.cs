@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Wearable.Cli.Verbs;
+
+namespace Wearable.Cli;
+
+/// <summary>
+/// The one place where verbs are registered. A new verb is a file under Verbs/ with a static
+/// <c>Create()</c> returning its <see cref="Command"/>, plus one line here.
+/// </summary>
+public static class CommandCatalog
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("wearable: firmware, edge runtime and tools for wearable sEMG/EEG sensors");
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs; bad arguments print System.CommandLine's error and usage, exit code 2.</summary>
+    public static int Run(string[] args)
+    {
+        ParseResult parsed = Build().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            Console.Error.WriteLine("Run 'wearable --help' (or 'wearable <verb> --help') for usage.");
+            return 2;
+        }
+
+        try
+        {
+            return parsed.Invoke();
+        }
+        catch (CliException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            if (ex.Hint is not null)
+            {
+                Console.Error.WriteLine($"hint: {ex.Hint}");
+            }
+
+            return ex.ExitCode;
+        }
+    }
+}

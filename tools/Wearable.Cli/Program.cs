@@ -1,0 +1,3 @@
+using Wearable.Cli;
+
+return CommandCatalog.Run(args);
