@@ -42,6 +42,12 @@ public sealed class ImpairedTransport : IByteTransport, IDisposable
         }
     }
 
+    /// <summary>
+    /// Drops and corruption happen only while this is true (tests switch them on after the handshake,
+    /// so the damage falls on the stream under test). The bandwidth cap and latency always apply.
+    /// </summary>
+    public bool ErrorsEnabled { get; set; } = true;
+
     /// <summary>Device-to-host bytes offered to the line so far (dropped ones included).</summary>
     public long BytesOffered => Interlocked.Read(ref _txIndex);
 
@@ -111,6 +117,12 @@ public sealed class ImpairedTransport : IByteTransport, IDisposable
         {
             long index = _txIndex++;
             byte b = buffer[offset + i];
+            if (!ErrorsEnabled)
+            {
+                _scratch[kept++] = b;
+                continue;
+            }
+
             if (_impairments.DropRate > 0 && _random.NextDouble() < _impairments.DropRate)
             {
                 lock (_dropped)
