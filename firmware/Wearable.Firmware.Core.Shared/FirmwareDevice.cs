@@ -75,7 +75,7 @@ namespace Wearable.Firmware
             _nonces = new NonceSource(board.Flash, FlashLayout.NonceCounterRecord, board.Entropy);
             _session = new SessionAuthenticator(_pairings, _nonces);
             _calibration = new CalibrationStore(board.Flash, FlashLayout.CalibrationRecord);
-            _stream = new StreamEngine(_ring, board.Clock, _port, board.Source.SampleRate, configuration.MaxBlockFrames);
+            _stream = new StreamEngine(_ring, board.Clock, _port, board.Source.SampleRate, configuration.MaxBlockFrames, board.Clock.Microseconds);
             _dispatcher = new CommandDispatcher(board, _port, _pairings, _session, _slots, _calibration, _stream);
         }
 
@@ -131,7 +131,7 @@ namespace Wearable.Firmware
             else
             {
                 // Nobody listens: keep the ADC drained without counting the frames as overflow.
-                _ring.Reset();
+                _ring.Discard();
             }
 
             _board.Status.Show(CurrentStatus());

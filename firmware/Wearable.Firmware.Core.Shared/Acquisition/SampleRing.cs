@@ -3,10 +3,11 @@ using System;
 namespace Wearable.Firmware.Acquisition
 {
     /// <summary>
-    /// A single-producer single-consumer ring of interleaved int16 frames between the ADC and the
-    /// processing loop. When it is full, new frames are dropped and counted (the oldest data is kept
-    /// because the host can see a gap by frame index, but not a silent rewrite of what it already has).
-    /// Sized once; nothing is allocated afterwards.
+    /// A ring of interleaved int16 frames between the ADC and the processing loop, filled and drained
+    /// on the main loop's thread. Every frame has an absolute index (frames since acquisition began),
+    /// so blocks carry exact ADC timestamps. When the ring is full the OLDEST frames are overwritten
+    /// and counted: the stored frames stay contiguous in time, and the host sees the loss as a jump in
+    /// block timestamps plus an Overflow report. Sized once; nothing is allocated afterwards.
     /// </summary>
     public sealed class SampleRing
     {
@@ -15,8 +16,7 @@ namespace Wearable.Firmware.Acquisition
         private readonly int _capacityFrames;
         private int _readFrame;
         private int _count;
-        private long _framesWritten;
-        private long _framesRead;
+        private long _framesOffered;
         private long _framesDropped;
 
         public SampleRing(int channels, int capacityFrames)
@@ -48,60 +48,64 @@ namespace Wearable.Firmware.Acquisition
         /// <summary>Free frames.</summary>
         public int Free { get { return _capacityFrames - _count; } }
 
-        /// <summary>Frames accepted since creation (or the last <see cref="Reset"/>).</summary>
-        public long FramesWritten { get { return _framesWritten; } }
+        /// <summary>Frames offered by the ADC since acquisition began (stored, dropped or discarded).</summary>
+        public long FramesOffered { get { return _framesOffered; } }
 
-        /// <summary>Frames handed to the reader; also the index of the next frame to be read.</summary>
-        public long FramesRead { get { return _framesRead; } }
+        /// <summary>Absolute index of the next frame <see cref="TryRead"/> returns.</summary>
+        public long NextReadFrameIndex { get { return _framesOffered - _count; } }
 
-        /// <summary>Frames lost because the ring was full (the overflow counter).</summary>
+        /// <summary>Frames overwritten before anyone read them (the overflow counter).</summary>
         public long FramesDropped { get { return _framesDropped; } }
 
-        /// <summary>Empties the ring and zeroes the counters (at stream start).</summary>
-        public void Reset()
+        /// <summary>Empties the ring without counting an overflow (nobody is streaming, or a stream starts).</summary>
+        public void Discard()
         {
             _readFrame = 0;
             _count = 0;
-            _framesWritten = 0;
-            _framesRead = 0;
-            _framesDropped = 0;
         }
 
-        /// <summary>
-        /// Appends up to <paramref name="frames"/> frames; frames that do not fit are dropped and
-        /// counted. Returns how many were stored.
-        /// </summary>
-        public int Write(short[] source, int offset, int frames)
+        /// <summary>Appends frames, overwriting (and counting) the oldest ones when full.</summary>
+        public void Write(short[] source, int offset, int frames)
         {
-            int stored = frames;
-            if (stored > Free)
+            if (frames <= 0)
             {
-                stored = Free;
+                return;
+            }
+
+            _framesOffered += frames;
+            if (frames > _capacityFrames)
+            {
+                // Only the newest capacity's worth can survive.
+                int skipped = frames - _capacityFrames;
+                _framesDropped += _count + skipped;
+                _readFrame = 0;
+                _count = 0;
+                offset += skipped * _channels;
+                frames = _capacityFrames;
+            }
+
+            int overflow = frames - Free;
+            if (overflow > 0)
+            {
+                _readFrame = (_readFrame + overflow) % _capacityFrames;
+                _count -= overflow;
+                _framesDropped += overflow;
             }
 
             int writeFrame = (_readFrame + _count) % _capacityFrames;
             int first = _capacityFrames - writeFrame;
-            if (first > stored)
+            if (first > frames)
             {
-                first = stored;
+                first = frames;
             }
 
             Array.Copy(source, offset, _samples, writeFrame * _channels, first * _channels);
-            if (stored > first)
+            if (frames > first)
             {
-                Array.Copy(source, offset + (first * _channels), _samples, 0, (stored - first) * _channels);
+                Array.Copy(source, offset + (first * _channels), _samples, 0, (frames - first) * _channels);
             }
 
-            _count += stored;
-            _framesWritten += stored;
-            _framesDropped += frames - stored;
-            return stored;
-        }
-
-        /// <summary>Records frames the ADC produced that could not even be fetched (source overran).</summary>
-        public void CountDropped(int frames)
-        {
-            _framesDropped += frames;
+            _count += frames;
         }
 
         /// <summary>
@@ -110,7 +114,7 @@ namespace Wearable.Firmware.Acquisition
         /// </summary>
         public bool TryRead(short[] destination, int offset, int frames)
         {
-            if (frames > _count)
+            if (frames > _count || frames < 0)
             {
                 return false;
             }
@@ -129,7 +133,6 @@ namespace Wearable.Firmware.Acquisition
 
             _readFrame = (_readFrame + frames) % _capacityFrames;
             _count -= frames;
-            _framesRead += frames;
             return true;
         }
     }

@@ -28,11 +28,12 @@ namespace Wearable.Firmware.Processing
         private int _blockFrames;
         private int _selectedCount;
         private uint _blockSequence;
-        private long _startMicros;
+        private long _epochMicros;
         private long _reportedDrops;
         private long _lastDropReportMicros;
 
-        public StreamEngine(SampleRing ring, IDeviceClock clock, LinkPort port, int sampleRate, int maxBlockFrames)
+        /// <param name="epochMicros">Device time of ADC frame 0 (when acquisition began).</param>
+        public StreamEngine(SampleRing ring, IDeviceClock clock, LinkPort port, int sampleRate, int maxBlockFrames, long epochMicros)
         {
             if (ring == null || clock == null || port == null)
             {
@@ -43,6 +44,7 @@ namespace Wearable.Firmware.Processing
             _clock = clock;
             _port = port;
             _sampleRate = sampleRate;
+            _epochMicros = epochMicros;
             _block = new short[ring.Channels * maxBlockFrames];
             _selected = new int[ring.Channels];
         }
@@ -81,10 +83,9 @@ namespace Wearable.Firmware.Processing
             _selectedCount = selected;
             _blockFrames = blockFrames;
             _blockSequence = 0;
-            _ring.Reset();
-            _reportedDrops = 0;
-            _startMicros = _clock.Microseconds;
-            _lastDropReportMicros = _startMicros;
+            _ring.Discard();
+            _reportedDrops = _ring.FramesDropped;
+            _lastDropReportMicros = _clock.Microseconds;
             _streaming = true;
             return LinkErrorCode.None;
         }
@@ -104,7 +105,7 @@ namespace Wearable.Firmware.Processing
 
             for (int n = 0; n < MaxBlocksPerPoll; n++)
             {
-                long firstFrame = _ring.FramesRead;
+                long firstFrame = _ring.NextReadFrameIndex;
                 if (!_ring.TryRead(_block, 0, _blockFrames))
                 {
                     break;
@@ -134,7 +135,8 @@ namespace Wearable.Firmware.Processing
             _message.ChannelCount = _selectedCount;
             _message.SampleCount = _blockFrames;
             _message.BlockSequence = _blockSequence;
-            _message.TimestampMicros = _startMicros + (firstFrame * 1000000L / _sampleRate);
+            // The ADC's own clock: frame k was sampled k / rate after acquisition began.
+            _message.TimestampMicros = _epochMicros + (firstFrame * 1000000L / _sampleRate);
             _port.Send(_message);
             _blockSequence++;
         }

@@ -17,7 +17,7 @@ public sealed class ImpairedTransport : IByteTransport, IDisposable
     private readonly Random _random;
     private readonly double _ticksPerByte;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly List<long> _corrupted = new();
+    private readonly List<CorruptedByte> _corrupted = new();
     private readonly List<long> _dropped = new();
     private readonly DelayLine? _delayLine;
     private readonly byte[] _scratch = new byte[64 * 1024];
@@ -51,8 +51,8 @@ public sealed class ImpairedTransport : IByteTransport, IDisposable
     /// <summary>Device-to-host bytes offered to the line so far (dropped ones included).</summary>
     public long BytesOffered => Interlocked.Read(ref _txIndex);
 
-    /// <summary>Indices (in the device-to-host byte stream) of corrupted bytes.</summary>
-    public long[] CorruptedByteIndices()
+    /// <summary>Corrupted bytes: index in the device-to-host byte stream, value before and after.</summary>
+    public CorruptedByte[] CorruptedBytes()
     {
         lock (_corrupted)
         {
@@ -136,10 +136,11 @@ public sealed class ImpairedTransport : IByteTransport, IDisposable
             if (_impairments.CorruptionRate > 0 && _random.NextDouble() < _impairments.CorruptionRate)
             {
                 // A non-zero xor mask, so the byte really changes.
+                byte original = b;
                 b ^= (byte)_random.Next(1, 256);
                 lock (_corrupted)
                 {
-                    _corrupted.Add(index);
+                    _corrupted.Add(new CorruptedByte(index, original, b));
                 }
             }
 
@@ -253,3 +254,6 @@ public sealed class ImpairedTransport : IByteTransport, IDisposable
         }
     }
 }
+
+/// <summary>One byte the impairment layer changed.</summary>
+public readonly record struct CorruptedByte(long Index, byte Original, byte Corrupted);
