@@ -2,7 +2,8 @@
 //
 // Where the member list comes from: the public surface of nanoFramework.CoreLibrary 1.x, the stable
 // non-generic line (repository nanoframework/CoreLibrary, branch main, commit 5e378893cd55 of
-// 2026-05-06, version.json "1.17", i.e. NuGet nanoFramework.CoreLibrary 1.17.x), built the way the
+// 2026-05-06; its public surface is identical to tag v1.17.11 = NuGet nanoFramework.CoreLibrary
+// 1.17.11, the later commits only touch doc comments and tests), built the way the
 // device package is built (with NANOCLR_REFLECTION; files the .nfproj leaves out, such as Decimal.cs and
 // IsVolatile.cs, are left out here too). System.Text.cs comes from nanoFramework.System.Text 1.3 (see
 // that file). Every declaration here is our own signature-only restatement: bodies throw, nothing

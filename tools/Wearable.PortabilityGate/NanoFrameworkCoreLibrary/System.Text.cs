@@ -1,6 +1,7 @@
 // Part of the gate's device surface; provenance of the core library in System.Object.cs.
 // System.Text is not in nanoFramework.CoreLibrary: it is the nanoFramework.System.Text package
-// (repository nanoframework/System.Text, main, commit 4c12b0e88fbc of 2026-07-09, version.json "1.3").
+// (repository nanoframework/System.Text, main, commit 4c12b0e88fbc of 2026-07-09; same public surface
+// as tag v1.3.42 = NuGet nanoFramework.System.Text 1.3.42).
 // It is included because the portability contract allows StringBuilder and Encoding.UTF8 and every
 // device project references that package (see the .nfproj packages.config files).
 #nullable disable
