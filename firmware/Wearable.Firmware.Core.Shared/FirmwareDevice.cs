@@ -119,20 +119,13 @@ namespace Wearable.Firmware
                 busy = true;
             }
 
-            if (_acquisition.Poll() > 0)
+            // Nobody listening: the ADC is still drained (so its index keeps time) but nothing is stored.
+            if (_acquisition.Poll(_stream.Streaming) > 0)
             {
                 busy = true;
             }
 
-            if (_stream.Streaming)
-            {
-                _stream.Poll();
-            }
-            else
-            {
-                // Nobody listens: keep the ADC drained without counting the frames as overflow.
-                _ring.Discard();
-            }
+            _stream.Poll();
 
             _board.Status.Show(CurrentStatus());
             return busy;

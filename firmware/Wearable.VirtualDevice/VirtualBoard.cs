@@ -142,6 +142,7 @@ public sealed class VirtualBoard : IDisposable
                     {
                         // One acquisition chunk of device time per pass: the link's back-pressure sets the pace.
                         _clock.Advance(_chunkMicros);
+                        lastWall = Environment.TickCount64;
                         continue;
                     }
 

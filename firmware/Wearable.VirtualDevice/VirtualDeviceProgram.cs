@@ -19,6 +19,7 @@ public static class VirtualDeviceProgram
         catch (BudgetExceededException ex)
         {
             Console.Error.WriteLine("error: " + ex.Message);
+            Console.Error.WriteLine("hint: use fewer channels, a shorter --ring-frames or a board with more RAM (--board).");
             return 3;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or PlatformNotSupportedException)

@@ -50,10 +50,11 @@ namespace Wearable.Firmware.Acquisition
         public int ScratchBytes { get { return _scratch.Length * 2; } }
 
         /// <summary>
-        /// Drains what the source has ready into the ring (frames that do not fit are counted as
-        /// dropped). Returns the number of frames fetched from the source.
+        /// Drains what the source has ready into the ring (when full, the oldest frames are overwritten
+        /// and counted). With <paramref name="store"/> false (nobody is streaming) the frames are only
+        /// counted as offered, so the ring's frame index keeps following the ADC. Returns the frames fetched.
         /// </summary>
-        public int Poll()
+        public int Poll(bool store)
         {
             int total = 0;
             while (true)
@@ -64,7 +65,14 @@ namespace Wearable.Firmware.Acquisition
                     return total;
                 }
 
-                _ring.Write(_scratch, 0, got);
+                if (store)
+                {
+                    _ring.Write(_scratch, 0, got);
+                }
+                else
+                {
+                    _ring.Skip(got);
+                }
                 total += got;
                 if (got < _chunkFrames)
                 {

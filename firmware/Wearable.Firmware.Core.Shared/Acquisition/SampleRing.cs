@@ -64,6 +64,17 @@ namespace Wearable.Firmware.Acquisition
             _count = 0;
         }
 
+        /// <summary>Counts frames the ADC produced while nobody streams: they advance the index, nothing is stored.</summary>
+        public void Skip(int frames)
+        {
+            if (frames > 0)
+            {
+                _readFrame = 0;
+                _count = 0;
+                _framesOffered += frames;
+            }
+        }
+
         /// <summary>Appends frames, overwriting (and counting) the oldest ones when full.</summary>
         public void Write(short[] source, int offset, int frames)
         {
