@@ -8,5 +8,8 @@ namespace Wearable.Firmware.Board
     {
         /// <summary>True while the pairing window is open.</summary>
         bool IsPairingWindowOpen { get; }
+
+        /// <summary>Closes the window after a successful pairing: one deliberate act pairs one host.</summary>
+        void Consume();
     }
 }

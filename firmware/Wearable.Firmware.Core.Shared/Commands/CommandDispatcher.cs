@@ -248,6 +248,7 @@ namespace Wearable.Firmware.Commands
             }
 
             _pairings.Pair(_pair.HostId, 0, _pair.HostSecret, 0);
+            _board.PairingButton.Consume();
             _session.Reset();
             _port.Ack(LinkMessageType.PairRequest, sequence);
         }

@@ -4,7 +4,7 @@ namespace Wearable.VirtualDevice.Board;
 
 /// <summary>
 /// The virtual board's pairing button: open for a window after start (--pairing-window) or after
-/// <see cref="Press"/> (the 'p' key on stdin), closed otherwise.
+/// <see cref="Press"/> (the 'p' line on stdin), closed otherwise and after one successful pairing.
 /// </summary>
 public sealed class VirtualPairingButton : IPairingButton
 {
@@ -17,4 +17,6 @@ public sealed class VirtualPairingButton : IPairingButton
     }
 
     public bool IsPairingWindowOpen => Environment.TickCount64 < Interlocked.Read(ref _openUntil);
+
+    public void Consume() => Interlocked.Exchange(ref _openUntil, 0);
 }

@@ -14,6 +14,10 @@ public sealed class FirmwareDeviceAllocationTests
     private sealed class OpenButton : IPairingButton
     {
         public bool IsPairingWindowOpen => true;
+
+        public void Consume()
+        {
+        }
     }
 
     private sealed class SilentStatus : IStatusIndicator

@@ -57,6 +57,10 @@ public sealed class AccessControlTests
 
         session.Board.PairingButton.Press(TimeSpan.FromMinutes(1));
         session.Client.Pair(host);
+
+        // One press pairs one host: a second pairing needs another deliberate act.
+        AssertRefused(LinkErrorCode.PairingNotArmed, () => session.Client.Pair(HostCredentials.Create()));
+        Assert.Equal(1, session.Board.Device.Pairings.HostCount);
         session.Client.Authenticate(host, info.DeviceId);
         session.Client.StartStream(LinkStreamKind.Raw, 10, 0xF);
         Assert.NotNull(session.Client.ReceiveBlock(TimeSpan.FromSeconds(5)));
