@@ -23,6 +23,7 @@ namespace Wearable.Firmware.Commands
         private readonly ModelSlots _slots;
         private readonly CalibrationStore _calibration;
         private readonly StreamEngine _stream;
+        private readonly ModelUploadCommands _upload;
 
         private readonly HelloMessage _hello = new HelloMessage();
         private readonly DeviceInfoMessage _info = new DeviceInfoMessage();
@@ -37,14 +38,8 @@ namespace Wearable.Firmware.Commands
         private readonly ConfigSetMessage _configSet = new ConfigSetMessage();
         private readonly ConfigValueMessage _configValue = new ConfigValueMessage();
         private readonly CalibrationMessage _calibrationMessage = new CalibrationMessage();
-        private readonly ModelBeginMessage _modelBegin = new ModelBeginMessage();
-        private readonly ModelChunkMessage _modelChunk = new ModelChunkMessage();
-        private readonly ModelCommitMessage _modelCommit = new ModelCommitMessage();
-        private readonly ModelAbortMessage _modelAbort = new ModelAbortMessage();
         private readonly TimeSyncPingMessage _ping = new TimeSyncPingMessage();
         private readonly TimeSyncPongMessage _pong = new TimeSyncPongMessage();
-        private uint _uploadCrc;
-        private int _uploadSlot;
 
         public CommandDispatcher(
             DeviceBoard board,
@@ -67,6 +62,7 @@ namespace Wearable.Firmware.Commands
             _slots = slots;
             _calibration = calibration;
             _stream = stream;
+            _upload = new ModelUploadCommands(port, slots, stream);
             _info.SetBoardName(board.Profile.Name);
             Array.Copy(board.DeviceId, 0, _info.DeviceId, 0, 16);
         }
@@ -145,23 +141,16 @@ namespace Wearable.Firmware.Commands
                     HandleCalibrationSet(frame, sequence);
                     return;
                 case LinkMessageType.ModelBegin:
-                    HandleModelBegin(frame, sequence);
+                    _upload.Begin(frame, sequence);
                     return;
                 case LinkMessageType.ModelChunk:
-                    HandleModelChunk(frame, sequence);
+                    _upload.Chunk(frame, sequence);
                     return;
                 case LinkMessageType.ModelCommit:
-                    HandleModelCommit(frame, sequence);
+                    _upload.Commit(frame, sequence);
                     return;
                 case LinkMessageType.ModelAbort:
-                    if (!frame.TryRead(_modelAbort))
-                    {
-                        Malformed(type, sequence);
-                        return;
-                    }
-
-                    _slots.Abort();
-                    _port.Ack(type, sequence);
+                    _upload.Abort(frame, sequence);
                     return;
                 case LinkMessageType.TimeSyncPing:
                     HandlePing(frame, sequence);
@@ -394,82 +383,6 @@ namespace Wearable.Firmware.Commands
             _port.Ack(LinkMessageType.Calibration, sequence);
         }
 
-        private void HandleModelBegin(LinkFrame frame, int sequence)
-        {
-            if (!frame.TryRead(_modelBegin))
-            {
-                Malformed(LinkMessageType.ModelBegin, sequence);
-                return;
-            }
-
-            int inactive = _slots.ActiveSlot == 0 ? 1 : 0;
-            if (_modelBegin.Slot != inactive)
-            {
-                _port.Refuse(LinkMessageType.ModelBegin, sequence, LinkErrorCode.InvalidArgument, "upload into the inactive slot (the other one than DeviceInfo.ActiveModelSlot)");
-                return;
-            }
-
-            if (_modelBegin.TotalSize > (uint)_slots.SlotSize)
-            {
-                _port.Refuse(LinkMessageType.ModelBegin, sequence, LinkErrorCode.ModelTooLarge, "the model is larger than a flash slot");
-                return;
-            }
-
-            _stream.Stop();
-            int result = _slots.Begin((int)_modelBegin.TotalSize, _modelBegin.Crc32);
-            if (result != SlotResult.Ok)
-            {
-                _port.Refuse(LinkMessageType.ModelBegin, sequence, ToLinkError(result), SlotResult.Describe(result));
-                return;
-            }
-
-            _uploadCrc = _modelBegin.Crc32;
-            _uploadSlot = inactive;
-            _port.Ack(LinkMessageType.ModelBegin, sequence);
-        }
-
-        private void HandleModelChunk(LinkFrame frame, int sequence)
-        {
-            if (!frame.TryRead(_modelChunk))
-            {
-                Malformed(LinkMessageType.ModelChunk, sequence);
-                return;
-            }
-
-            int result = _slots.WriteChunk((int)_modelChunk.Offset, _modelChunk.Data, 0, _modelChunk.DataLength);
-            if (result != SlotResult.Ok)
-            {
-                _port.Refuse(LinkMessageType.ModelChunk, sequence, ToLinkError(result), SlotResult.Describe(result));
-                return;
-            }
-
-            _port.Ack(LinkMessageType.ModelChunk, sequence);
-        }
-
-        private void HandleModelCommit(LinkFrame frame, int sequence)
-        {
-            if (!frame.TryRead(_modelCommit))
-            {
-                Malformed(LinkMessageType.ModelCommit, sequence);
-                return;
-            }
-
-            if (_slots.Uploading && (_modelCommit.Crc32 != _uploadCrc || _modelCommit.Slot != _uploadSlot))
-            {
-                _port.Refuse(LinkMessageType.ModelCommit, sequence, LinkErrorCode.InvalidArgument, "commit names another slot or CRC than the upload in progress");
-                return;
-            }
-
-            int result = _slots.Commit();
-            if (result != SlotResult.Ok)
-            {
-                _port.Refuse(LinkMessageType.ModelCommit, sequence, ToLinkError(result), SlotResult.Describe(result));
-                return;
-            }
-
-            _port.Ack(LinkMessageType.ModelCommit, sequence);
-        }
-
         private void HandlePing(LinkFrame frame, int sequence)
         {
             long received = _board.Clock.Microseconds;
@@ -489,21 +402,6 @@ namespace Wearable.Firmware.Commands
         private void Malformed(LinkMessageType type, int sequence)
         {
             _port.Refuse(type, sequence, LinkErrorCode.MalformedPayload, "payload length or a field is out of range");
-        }
-
-        private static LinkErrorCode ToLinkError(int slotResult)
-        {
-            switch (slotResult)
-            {
-                case SlotResult.TooLarge: return LinkErrorCode.ModelTooLarge;
-                case SlotResult.NoUploadInProgress: return LinkErrorCode.NoUploadInProgress;
-                case SlotResult.OutOfOrder: return LinkErrorCode.UnexpectedOffset;
-                case SlotResult.Overrun: return LinkErrorCode.InvalidArgument;
-                case SlotResult.Incomplete: return LinkErrorCode.InvalidArgument;
-                case SlotResult.CrcMismatch: return LinkErrorCode.CrcMismatch;
-                case SlotResult.Rejected: return LinkErrorCode.ModelInvalid;
-                default: return LinkErrorCode.Internal;
-            }
         }
     }
 }
