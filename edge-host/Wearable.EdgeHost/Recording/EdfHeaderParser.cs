@@ -260,7 +260,7 @@ public static class EdfHeaderParser
 
         public EdfFormatException Error(string field, int offset, int width, string expected)
         {
-            int of = field.IndexOf(" of signal", StringComparison.Ordinal);
+            int of = field.IndexOf(" of signal ", StringComparison.Ordinal);
             string name = of > 0 ? field[..of] : field;
             string which = of > 0 ? field[of..] : "";
             return new EdfFormatException(
