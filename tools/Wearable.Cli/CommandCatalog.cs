@@ -13,6 +13,7 @@ public static class CommandCatalog
     {
         var root = new RootCommand("wearable: firmware, edge runtime and tools for wearable sEMG/EEG sensors");
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(GateCommand.Create());
         root.Subcommands.Add(RecordCommand.Create());
         return root;
     }
@@ -34,7 +35,7 @@ public static class CommandCatalog
 
         try
         {
-            return parsed.Invoke();
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException ex)
         {
