@@ -187,8 +187,9 @@ public sealed class SerialTransport : Stream
         // CLOCAL: ignore modem lines (USB CDC adapters rarely drive DCD); CREAD: enable the receiver.
         cflag |= LinuxTermios.Cs8 | LinuxTermios.Clocal | LinuxTermios.CRead;
         LinuxTermios.WriteUInt32(termios, LinuxTermios.CflagOffset, cflag);
-        // VMIN = VTIME = 0: read() never blocks in the driver; poll() does the waiting, with our timeouts.
-        termios[LinuxTermios.CcOffset + LinuxTermios.VMin] = 0;
+        // VMIN = 1, VTIME = 0 on a non-blocking descriptor: an empty read fails with EAGAIN, so a read of 0 bytes
+        // can only mean end of file, i.e. hang-up. poll() does the waiting, with our timeouts.
+        termios[LinuxTermios.CcOffset + LinuxTermios.VMin] = 1;
         termios[LinuxTermios.CcOffset + LinuxTermios.VTime] = 0;
         Check(LinuxTermios.CfSetISpeed(termios, speed), port, "cfsetispeed");
         Check(LinuxTermios.CfSetOSpeed(termios, speed), port, "cfsetospeed");
@@ -241,7 +242,15 @@ public sealed class SerialTransport : Stream
                     return (int)n;
                 }
 
-                int errno = n < 0 ? Marshal.GetLastPInvokeError() : LinuxTermios.EAgain;
+                if (n == 0)
+                {
+                    throw new SerialException(
+                        Port, SerialError.Disconnected, LinuxTermios.EIo,
+                        "Port " + Port + " was disconnected (end of file: the device hung up).",
+                        "Hint: check the cable and reconnect; the session reconnects when the device comes back.");
+                }
+
+                int errno = Marshal.GetLastPInvokeError();
                 if (errno == LinuxTermios.EIntr)
                 {
                     continue;
