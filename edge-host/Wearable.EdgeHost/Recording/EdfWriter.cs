@@ -19,12 +19,14 @@ public sealed class EdfWriter : IDisposable
     private readonly Queue<EdfAnnotation> _pending = new();
     private readonly int _annotationBytes;
     private readonly decimal _recordDuration;
+    private readonly byte[] _countField = new byte[8];
+    private EdfHeader _header;
     private bool _disposed;
 
     private EdfWriter(SafeFileHandle file, EdfHeader header, int annotationSignal, bool flushToDisk)
     {
         _file = file;
-        Header = header;
+        _header = header;
         _annotationSignal = annotationSignal;
         _flushToDisk = flushToDisk;
         _recordDuration = (decimal)header.RecordDuration;
@@ -41,7 +43,7 @@ public sealed class EdfWriter : IDisposable
     }
 
     /// <summary>The header as written so far (<see cref="EdfHeader.DataRecords"/> follows <see cref="RecordsWritten"/>).</summary>
-    public EdfHeader Header { get; private set; }
+    public EdfHeader Header => _header.DataRecords == RecordsWritten ? _header : (_header = _header with { DataRecords = RecordsWritten });
 
     public long RecordsWritten { get; private set; }
 
@@ -74,7 +76,7 @@ public sealed class EdfWriter : IDisposable
     {
         CheckRecordShape(samples.Length, i => samples[i].Length);
         int data = 0;
-        for (int s = 0; s < Header.Signals.Count; s++)
+        for (int s = 0; s < _header.Signals.Count; s++)
         {
             if (s == _annotationSignal)
             {
@@ -96,7 +98,7 @@ public sealed class EdfWriter : IDisposable
     {
         CheckRecordShape(samples.Length, i => samples[i].Length);
         int data = 0;
-        for (int s = 0; s < Header.Signals.Count; s++)
+        for (int s = 0; s < _header.Signals.Count; s++)
         {
             if (s == _annotationSignal)
             {
@@ -229,23 +231,23 @@ public sealed class EdfWriter : IDisposable
     private void CheckRecordShape(int signals, Func<int, int> length)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        int expected = Header.Signals.Count - (_annotationSignal >= 0 ? 1 : 0);
+        int expected = _header.Signals.Count - (_annotationSignal >= 0 ? 1 : 0);
         if (signals != expected)
         {
             throw new ArgumentException("A record needs " + expected + " data signals, got " + signals + ".");
         }
 
         int data = 0;
-        for (int s = 0; s < Header.Signals.Count; s++)
+        for (int s = 0; s < _header.Signals.Count; s++)
         {
             if (s == _annotationSignal)
             {
                 continue;
             }
 
-            if (length(data) != Header.Signals[s].SamplesPerRecord)
+            if (length(data) != _header.Signals[s].SamplesPerRecord)
             {
-                throw new ArgumentException("Signal '" + Header.Signals[s].Label + "' needs " + Header.Signals[s].SamplesPerRecord + " samples per record, got " + length(data) + ".");
+                throw new ArgumentException("Signal '" + _header.Signals[s].Label + "' needs " + _header.Signals[s].SamplesPerRecord + " samples per record, got " + length(data) + ".");
             }
 
             data++;
@@ -254,14 +256,14 @@ public sealed class EdfWriter : IDisposable
 
     private void PutSample(int signal, int index, int value)
     {
-        EdfSignal s = Header.Signals[signal];
+        EdfSignal s = _header.Signals[signal];
         if (value < s.DigitalMinimum || value > s.DigitalMaximum)
         {
             value = Math.Clamp(value, s.DigitalMinimum, s.DigitalMaximum);
             ClippedSamples++;
         }
 
-        EdfSampleCodec.Encode(value, Header.BytesPerSample, _record, _signalOffsets[signal] + (index * Header.BytesPerSample));
+        EdfSampleCodec.Encode(value, _header.BytesPerSample, _record, _signalOffsets[signal] + (index * _header.BytesPerSample));
     }
 
     private void Commit()
@@ -271,17 +273,21 @@ public sealed class EdfWriter : IDisposable
             FillAnnotations();
         }
 
-        long offset = Header.HeaderBytes + (RecordsWritten * _record.Length);
+        if (RecordsWritten >= 99_999_999)
+        {
+            throw new InvalidOperationException("EDF's record count field holds at most 99999999 records; start a new file.");
+        }
+
+        long offset = _header.HeaderBytes + (RecordsWritten * _record.Length);
         // The data first, then the count: a crash between the two leaves a count that is one short, never one too many.
         RandomAccess.Write(_file, _record, offset);
         RecordsWritten++;
-        RandomAccess.Write(_file, EdfHeaderFormatter.RecordCountBytes(RecordsWritten), EdfHeader.DataRecordCountOffset);
+        WriteCountField(RecordsWritten);
+        RandomAccess.Write(_file, _countField, EdfHeader.DataRecordCountOffset);
         if (_flushToDisk)
         {
             RandomAccess.FlushToDisk(_file);
         }
-
-        Header = Header with { DataRecords = RecordsWritten };
     }
 
     private void FillAnnotations()
@@ -321,6 +327,24 @@ public sealed class EdfWriter : IDisposable
         _record[at++] = 0x14;
         _record[at++] = 0;
         return at;
+    }
+
+    /// <summary>The record count as the 8-character left-justified field, without allocating per record.</summary>
+    private void WriteCountField(long count)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        int n = 0;
+        do
+        {
+            digits[n++] = (byte)('0' + (count % 10));
+            count /= 10;
+        }
+        while (count > 0);
+
+        for (int i = 0; i < _countField.Length; i++)
+        {
+            _countField[i] = i < n ? digits[n - 1 - i] : (byte)' ';
+        }
     }
 
     private int TimeKeepingSize(long record) =>
