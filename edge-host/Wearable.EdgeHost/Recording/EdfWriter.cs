@@ -20,6 +20,7 @@ public sealed class EdfWriter : IDisposable
     private readonly int _annotationBytes;
     private readonly decimal _recordDuration;
     private readonly byte[] _countField = new byte[8];
+    private int _annotationEnd;
     private EdfHeader _header;
     private bool _disposed;
 
@@ -50,7 +51,10 @@ public sealed class EdfWriter : IDisposable
     /// <summary>Samples outside their signal's digital range, clamped on the way in (the ADC clipped them anyway).</summary>
     public long ClippedSamples { get; private set; }
 
-    /// <summary>Annotations queued for the next record (they are written only inside records).</summary>
+    /// <summary>
+    /// Annotations queued for the next record (they are written only inside records). After Dispose: those that
+    /// found no room even in the free annotation space of the last record, i.e. were not written.
+    /// </summary>
     public int PendingAnnotations => _pending.Count;
 
     /// <summary>Creates (or overwrites) <paramref name="path"/> and writes the header with record count -1.</summary>
@@ -145,6 +149,7 @@ public sealed class EdfWriter : IDisposable
         }
 
         _disposed = true;
+        PlaceLateAnnotations();
         if (_flushToDisk)
         {
             RandomAccess.FlushToDisk(_file);
@@ -308,6 +313,42 @@ public sealed class EdfWriter : IDisposable
 
             at = after;
             _pending.Dequeue();
+        }
+
+        _annotationEnd = at;
+    }
+
+    /// <summary>
+    /// Markers added after the last record (a "stop" marker, say) go into the unused annotation bytes of the
+    /// record already on disk, so closing a recording does not lose them and adds no invented samples.
+    /// </summary>
+    private void PlaceLateAnnotations()
+    {
+        if (_pending.Count == 0 || RecordsWritten == 0 || _annotationSignal < 0)
+        {
+            return;
+        }
+
+        int from = _annotationEnd;
+        int end = _signalOffsets[_annotationSignal] + _annotationBytes;
+        int at = from;
+        while (_pending.Count > 0)
+        {
+            EdfAnnotation next = _pending.Peek();
+            int after = TalCodec.Write(_record, at, end, next.Onset, next.Duration, next.Text);
+            if (after < 0)
+            {
+                break;
+            }
+
+            at = after;
+            _pending.Dequeue();
+        }
+
+        if (at > from)
+        {
+            long recordStart = _header.HeaderBytes + ((RecordsWritten - 1) * _record.Length);
+            RandomAccess.Write(_file, _record.AsSpan(from, at - from), recordStart + from);
         }
     }
 

@@ -140,6 +140,31 @@ public sealed class EdfRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Markers_added_after_the_last_record_go_into_its_free_annotation_space()
+    {
+        string path = _files.Path("late-markers.edf");
+        var options = RecordingFixtures.Options(EdfVariant.Edf, [10]) with { AnnotationBytesPerRecord = 60 };
+        var records = RecordingFixtures.RandomRecords(new Random(4), options, 3);
+        var writer = EdfWriter.Create(path, options);
+        foreach (var record in records)
+        {
+            writer.WriteRecord(record);
+        }
+
+        writer.AddAnnotation(2.75, null, "stop");
+        writer.AddAnnotation(2.9, 0.1, "late one");
+        writer.AddAnnotation(2.95, null, "one too many for the room left");
+        writer.Dispose();
+
+        // 60 bytes: "+2\x14\x14\0" (5) + "+2.75\x14stop\x14\0" (12) + "+2.9\x150.1\x14late one\x14\0" (20) leave 23, too few for the third.
+        Assert.Equal(1, writer.PendingAnnotations);
+        using var reader = EdfReader.Open(path);
+        Assert.Equal([new EdfAnnotation(2.75, null, "stop"), new EdfAnnotation(2.9, 0.1, "late one")], reader.ReadAnnotations());
+        Assert.Equal(records.SelectMany(r => r[0]), reader.ReadDigital(0));
+        Assert.Equal(3, SpecHeaderCheck.Check(path).Records);
+    }
+
+    [Fact]
     public void Samples_outside_the_digital_range_are_clamped_and_counted()
     {
         string path = _files.Path("clip.edf");
