@@ -93,17 +93,21 @@ public sealed class EdfRoundTripTests : IDisposable
             var variant = random.Next(2) == 0 ? EdfVariant.Edf : EdfVariant.Bdf;
             int[] spr = Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(1, 300)).ToArray();
             double duration = new[] { 0.1, 0.25, 1, 2 }[random.Next(4)];
-            var options = RecordingFixtures.Options(variant, spr, duration) with { AnnotationBytesPerRecord = random.Next(60, 200) };
+            bool plus = random.Next(3) != 0;
+            var options = RecordingFixtures.Options(variant, spr, duration, annotations: plus) with { AnnotationBytesPerRecord = random.Next(60, 200) };
             var records = RecordingFixtures.RandomRecords(random, options, random.Next(1, 12));
-            var annotations = Enumerable.Range(0, random.Next(0, 6))
+            var annotations = Enumerable.Range(0, plus ? random.Next(0, 6) : 0)
                 .Select(i => new EdfAnnotation(Math.Round(random.NextDouble() * 20, 3), random.Next(2) == 0 ? null : Math.Round(random.NextDouble(), 4), "event " + i))
                 .ToArray();
             string path = _files.Path("prop-" + seed + ".edf");
-            RecordingFixtures.Write(path, options, records, annotations);
+            int dropped = RecordingFixtures.Write(path, options, records, annotations);
             using var reader = EdfReader.Open(path);
+            string reserved = plus ? (variant == EdfVariant.Bdf ? "BDF+C" : "EDF+C") : (variant == EdfVariant.Bdf ? "24BIT" : "");
             bool same = reader.RecordCount == records.Length
+                && reader.Header.Reserved == reserved
+                && reader.Header.Signals.Count == spr.Length + (plus ? 1 : 0)
                 && Enumerable.Range(0, spr.Length).All(s => reader.ReadDigital(s).SequenceEqual(records.SelectMany(r => r[s])))
-                && reader.ReadAnnotations().SequenceEqual(annotations.Take(reader.ReadAnnotations().Count))
+                && reader.ReadAnnotations().SequenceEqual(annotations.Take(annotations.Length - dropped))
                 && SpecHeaderCheck.Check(path).Records == records.Length;
             File.Delete(path);
             return same;

@@ -59,9 +59,10 @@ internal static class RecordingFixtures
         return data;
     }
 
-    public static void Write(string path, EdfWriterOptions options, int[][][] records, IEnumerable<EdfAnnotation>? annotations = null)
+    /// <summary>Writes the records (annotations queued first); returns how many annotations found no room.</summary>
+    public static int Write(string path, EdfWriterOptions options, int[][][] records, IEnumerable<EdfAnnotation>? annotations = null)
     {
-        using var writer = EdfWriter.Create(path, options);
+        var writer = EdfWriter.Create(path, options);
         foreach (var a in annotations ?? [])
         {
             writer.AddAnnotation(a.Onset, a.Duration, a.Text);
@@ -71,5 +72,8 @@ internal static class RecordingFixtures
         {
             writer.WriteRecord(record);
         }
+
+        writer.Dispose();
+        return writer.PendingAnnotations;
     }
 }
