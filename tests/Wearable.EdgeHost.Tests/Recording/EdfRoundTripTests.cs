@@ -169,6 +169,25 @@ public sealed class EdfRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Discontinuous_files_take_record_starts_from_their_time_keeping_annotations()
+    {
+        string path = _files.Path("gap.edf");
+        var options = RecordingFixtures.Options(EdfVariant.Edf, [10]) with { AnnotationBytesPerRecord = 20 };
+        RecordingFixtures.Write(path, options, RecordingFixtures.RandomRecords(new Random(6), options, 3));
+        byte[] bytes = File.ReadAllBytes(path);
+        // Header 768 bytes; record = 10 + 10 samples x 2 bytes = 40; the TAL starts 20 bytes into each record.
+        int third = 768 + (2 * 40) + 20;
+        Assert.Equal("+2\u0014\u0014", System.Text.Encoding.ASCII.GetString(bytes, third, 4));
+        bytes[third + 1] = (byte)'9';
+        "EDF+D"u8.CopyTo(bytes.AsSpan(192));
+        File.WriteAllBytes(path, bytes);
+
+        using var reader = EdfReader.Open(path);
+        Assert.True(reader.Header.IsDiscontinuous);
+        Assert.Equal([0.0, 1.0, 9.0], reader.ReadRecordOnsets());
+    }
+
+    [Fact]
     public void Samples_outside_the_digital_range_are_clamped_and_counted()
     {
         string path = _files.Path("clip.edf");
