@@ -154,11 +154,14 @@ namespace Wearable.Kernels.Link
                 return EndOfFrame();
             }
 
-            _encodedSinceDelimiter++;
             if (_discarding)
             {
+                // Counted here, not at the delimiter: a line that never sends 0x00 must not overflow a counter.
+                BytesDiscarded++;
                 return false;
             }
+
+            _encodedSinceDelimiter++;
 
             if (_blockRemaining == 0)
             {
@@ -185,6 +188,7 @@ namespace Wearable.Kernels.Link
             {
                 OversizeFrames++;
                 LastRejectReason = LinkRejectReason.Oversize;
+                BytesDiscarded += _encodedSinceDelimiter;
                 _discarding = true;
                 return false;
             }
@@ -198,7 +202,6 @@ namespace Wearable.Kernels.Link
             int encoded = _encodedSinceDelimiter;
             if (_discarding)
             {
-                BytesDiscarded += encoded;
                 StartFrame();
                 return false;
             }

@@ -102,7 +102,7 @@ public sealed class ModelUploadKillTests : IDisposable
 
     private DeviceLinkClient Connect(VirtualDeviceProcess device, out DeviceInfoMessage info, bool pair)
     {
-        var client = new DeviceLinkClient(SerialDeviceStream.Open(device.PtyPath));
+        var client = new DeviceLinkClient(SerialTransport.Open(device.PtyPath));
         info = client.Hello();
         if (pair)
         {

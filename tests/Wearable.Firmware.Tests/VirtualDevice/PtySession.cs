@@ -12,7 +12,7 @@ internal sealed class PtySession : IDisposable
     {
         Board = new VirtualBoard(options with { Transport = "pty", Quiet = true });
         Board.Start();
-        Client = new DeviceLinkClient(SerialDeviceStream.Open(Board.SlavePath!), traceFrames);
+        Client = new DeviceLinkClient(SerialTransport.Open(Board.SlavePath!), traceFrames);
     }
 
     public VirtualBoard Board { get; }

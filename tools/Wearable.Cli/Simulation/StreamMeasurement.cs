@@ -36,7 +36,7 @@ public static class StreamMeasurement
         {
             board.Start();
             Stream stream = board.SlavePath is { } pty
-                ? SerialDeviceStream.Open(pty)
+                ? SerialTransport.Open(pty)
                 : new TcpClient("127.0.0.1", int.Parse(board.Endpoint!.Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture)).GetStream();
             using var client = new DeviceLinkClient(stream);
             var host = HostCredentials.Create();
