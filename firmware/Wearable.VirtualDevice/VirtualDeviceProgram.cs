@@ -6,8 +6,9 @@ namespace Wearable.VirtualDevice;
 public static class VirtualDeviceProgram
 {
     /// <summary>
-    /// Starts the board, prints the endpoint and "ready", then serves until stdin closes with "q" or the
-    /// process is killed. Lines on stdin: "p" opens the pairing window, "q" quits.
+    /// Starts the board, prints the endpoint and "ready", then serves until "q" or a kill (a closed stdin
+    /// does not stop it). On stdin: "p" opens the pairing window, "q" quits (single keys on a terminal,
+    /// lines on a pipe).
     /// </summary>
     public static int Run(VirtualDeviceOptions options, TextReader input, TextWriter output)
     {
@@ -35,28 +36,31 @@ public static class VirtualDeviceProgram
             output.Flush();
             board.Start();
             var quit = new ManualResetEventSlim();
+            bool interactive = ReferenceEquals(input, Console.In) && !Console.IsInputRedirected;
             var keys = new Thread(() =>
             {
-                string? line;
-                while ((line = input.ReadLine()) is not null)
+                // A terminal: single key presses. A pipe (tests, scripts): one command per line.
+                while (true)
                 {
-                    line = line.Trim();
-                    if (line == "p")
+                    string? command = interactive ? Console.ReadKey(intercept: true).KeyChar.ToString() : input.ReadLine()?.Trim();
+                    if (command is null)
+                    {
+                        return; // stdin closed (run in the background): keep serving until killed
+                    }
+
+                    if (command == "q")
+                    {
+                        break;
+                    }
+
+                    if (command == "p")
                     {
                         board.PairingButton.Press(options.KeyPairingWindow);
                         Console.Error.WriteLine($"pairing window open for {options.KeyPairingWindow.TotalSeconds:F0} s");
                     }
-                    else if (line == "q")
-                    {
-                        break;
-                    }
                 }
 
-                // stdin closed (or "q"): an interactive user is gone; a supervising process kills us instead.
-                if (line == "q")
-                {
-                    quit.Set();
-                }
+                quit.Set();
             })
             { IsBackground = true, Name = "virtual-device-keys" };
             keys.Start();
