@@ -115,7 +115,18 @@ namespace Wearable.Firmware
             int n = _board.Transport.Read(_rx, 0, _rx.Length);
             if (n > 0)
             {
-                _decoder.Push(_rx, 0, n, _dispatcher);
+                try
+                {
+                    _decoder.Push(_rx, 0, n, _dispatcher);
+                }
+                catch (Exception ex)
+                {
+                    // A failing request (flash error, a bug) must not take the device down: report and go on.
+                    // The rest of this read is lost; the host's request times out and it retries.
+                    _decoder.Reset();
+                    _port.Report(LinkErrorCode.Internal, LinkMessageType.None, "internal failure: " + ex.Message);
+                }
+
                 busy = true;
             }
 

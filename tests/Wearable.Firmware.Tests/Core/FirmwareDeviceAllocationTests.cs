@@ -11,22 +11,6 @@ namespace Wearable.Firmware.Tests.Core;
 /// <summary>The main loop allocates nothing per sample, per streamed block or per handled command frame.</summary>
 public sealed class FirmwareDeviceAllocationTests
 {
-    private sealed class OpenButton : IPairingButton
-    {
-        public bool IsPairingWindowOpen => true;
-
-        public void Consume()
-        {
-        }
-    }
-
-    private sealed class SilentStatus : IStatusIndicator
-    {
-        public void Show(int status)
-        {
-        }
-    }
-
     private static (FirmwareDevice Device, ScriptedHost Host, VirtualClock Clock) AuthenticatedDevice()
     {
         var clock = VirtualClock.Fast();
@@ -39,7 +23,7 @@ public sealed class FirmwareDeviceAllocationTests
             clock,
             new FlashFile(null, 4096, 2, 1024, 8),
             new SilentStatus(),
-            new OpenButton(),
+            new AlwaysOpenButton(),
             new SystemEntropy());
         var device = new FirmwareDevice(board, new DeviceConfiguration());
         device.Boot();

@@ -59,6 +59,15 @@ public sealed class ModelUploadKillTests : IDisposable
             }
 
             Assert.Equal(boundary == 0 ? 0 : Math.Min(boundary * ChunkSize, modelB.Length), client.GetConfig(DeviceConfigKey.UploadReceived));
+
+            // The next chunk goes out unacknowledged, so the kill also lands while the device handles it.
+            if (boundary < chunks)
+            {
+                var next = new ModelChunkMessage { Offset = (uint)(boundary * ChunkSize) };
+                next.SetData(modelB, boundary * ChunkSize, Math.Min(ChunkSize, modelB.Length - (boundary * ChunkSize)));
+                client.Send(next);
+            }
+
             device.Kill();
         }
 
