@@ -20,7 +20,7 @@ public sealed class VirtualBoard : IDisposable
 {
     private readonly VirtualDeviceOptions _options;
     private readonly VirtualClock _clock;
-    private readonly FlashFile _flash;
+    private readonly FlashFile? _flash;
     private readonly IDisposable? _ownedTransport;
     private readonly Func<int, bool> _waitReadable;
     private readonly CancellationTokenSource _stop = new();
@@ -73,29 +73,41 @@ public sealed class VirtualBoard : IDisposable
             throw new ArgumentException("The in-process transport is created by the caller: pass it to the constructor.");
         }
 
-        Impaired = options.Impairments.IsNone ? null : new ImpairedTransport(inner, options.Impairments);
-        _flash = new FlashFile(options.FlashFile, options.SlotSize, 2, 1024, 8);
-        PairingButton = new VirtualPairingButton();
-        if (options.PairingWindow > TimeSpan.Zero)
+        var configuration = new DeviceConfiguration { RingFrames = options.RingFrames };
+        try
         {
-            PairingButton.Press(options.PairingWindow);
+            Impaired = options.Impairments.IsNone ? null : new ImpairedTransport(inner, options.Impairments);
+            _flash = new FlashFile(options.FlashFile, options.SlotSize, 2, 1024, 8);
+            PairingButton = new VirtualPairingButton();
+            if (options.PairingWindow > TimeSpan.Zero)
+            {
+                PairingButton.Press(options.PairingWindow);
+            }
+
+            Status = new ConsoleStatusIndicator(options.Quiet);
+            BoardProfile profile = BoardProfile.FindByName(options.Board);
+            var board = new DeviceBoard(
+                profile,
+                DeviceIdFor(options),
+                source,
+                (IByteTransport?)Impaired ?? inner,
+                _clock,
+                _flash,
+                Status,
+                PairingButton,
+                new SystemEntropy());
+            Device = new FirmwareDevice(board, configuration);
+            Device.Boot();
+        }
+        catch
+        {
+            // A bad flash file or an over-budget configuration: do not leave the pty or socket open.
+            Impaired?.Dispose();
+            _ownedTransport?.Dispose();
+            _flash?.Dispose();
+            throw;
         }
 
-        Status = new ConsoleStatusIndicator(options.Quiet);
-        BoardProfile profile = BoardProfile.FindByName(options.Board);
-        var board = new DeviceBoard(
-            profile,
-            DeviceIdFor(options),
-            source,
-            (IByteTransport?)Impaired ?? inner,
-            _clock,
-            _flash,
-            Status,
-            PairingButton,
-            new SystemEntropy());
-        var configuration = new DeviceConfiguration { RingFrames = options.RingFrames };
-        Device = new FirmwareDevice(board, configuration);
-        Device.Boot();
         _chunkMicros = Math.Max(1, configuration.AcquisitionChunkFrames * 1_000_000L / source.SampleRate);
     }
 
@@ -173,7 +185,7 @@ public sealed class VirtualBoard : IDisposable
         _loop?.Join(TimeSpan.FromSeconds(5));
         Impaired?.Dispose();
         _ownedTransport?.Dispose();
-        _flash.Dispose();
+        _flash?.Dispose();
     }
 
     private static byte[] DeviceIdFor(VirtualDeviceOptions options)
