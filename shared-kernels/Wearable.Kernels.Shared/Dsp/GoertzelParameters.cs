@@ -1,0 +1,53 @@
+using System;
+
+namespace Wearable.Kernels.Dsp
+{
+    /// <summary>
+    /// Bins of a Goertzel band-power bank: per bin the coefficient 2 cos(2 pi f / fs) in Q2.30
+    /// (computed on the host by Wearable.Modeling.FilterDesign.GoertzelCoefficient), and the block length N.
+    /// </summary>
+    public sealed class GoertzelParameters
+    {
+        /// <summary>State magnitude limit: keeps s1^2 + s2^2 + |c s1 s2| below 2^63.</summary>
+        public const int StateLimit = (1 << 30) - 1;
+
+        private readonly int[] _coefficients;
+        private readonly int _blockLength;
+
+        public GoertzelParameters(int[] coefficientsQ30, int blockLength)
+        {
+            if (coefficientsQ30 == null)
+            {
+                throw new ArgumentNullException("coefficientsQ30");
+            }
+
+            if (coefficientsQ30.Length == 0)
+            {
+                throw new ArgumentException("Give at least one bin coefficient.", "coefficientsQ30");
+            }
+
+            if (blockLength < 2)
+            {
+                throw new ArgumentOutOfRangeException("blockLength", "Block length must be at least 2 samples; got " + blockLength.ToString() + ".");
+            }
+
+            _coefficients = coefficientsQ30;
+            _blockLength = blockLength;
+        }
+
+        public int[] Coefficients
+        {
+            get { return _coefficients; }
+        }
+
+        public int BinCount
+        {
+            get { return _coefficients.Length; }
+        }
+
+        public int BlockLength
+        {
+            get { return _blockLength; }
+        }
+    }
+}
