@@ -6,14 +6,18 @@ namespace Wearable.Kernels.Dsp
     /// Band power at a few frequencies (alpha, SSVEP 20/30 Hz, 40 Hz ASSR) by the Goertzel recursion
     /// s[n] = x[n] + c s[n-1] - s[n-2] over blocks of N samples; cheaper than an FFT for a handful of
     /// bins. Power = s1^2 + s2^2 - c s1 s2 (|X(k)|^2 in input LSB^2), latched at the end of each block.
-    /// Keep N * max|x| below 2^30 (e.g. int16 input and N &lt;= 32768), otherwise the state saturates.
+    /// Keep N * max|x| * 2^GuardBits below 2^30, otherwise the state saturates (it never wraps).
     /// </summary>
     public sealed class GoertzelBandPower
     {
+        /// <summary>Inputs are clamped to +-InputLimit before the guard shift.</summary>
+        public const int InputLimit = (1 << 23) - 1;
+
         private readonly int[] _coefficients;
         private readonly int _bins;
         private readonly int _channels;
         private readonly int _blockLength;
+        private readonly int _guardBits;
         private readonly int[] _s1;
         private readonly int[] _s2;
         private readonly long[] _power;
@@ -34,6 +38,7 @@ namespace Wearable.Kernels.Dsp
             _coefficients = parameters.Coefficients;
             _bins = parameters.BinCount;
             _blockLength = parameters.BlockLength;
+            _guardBits = parameters.GuardBits;
             _channels = channels;
             _s1 = new int[channels * _bins];
             _s2 = new int[channels * _bins];
@@ -86,14 +91,16 @@ namespace Wearable.Kernels.Dsp
             return _power[channel * _bins + bin];
         }
 
-        private void Push(int ch, int x)
+        private void Push(int ch, int sample)
         {
+            int clamped = sample > InputLimit ? InputLimit : (sample < -InputLimit ? -InputLimit : sample);
+            long x = (long)clamped << _guardBits;
             int baseIndex = ch * _bins;
             for (int b = 0; b < _bins; b++)
             {
                 int i = baseIndex + b;
                 int s1 = _s1[i];
-                long s0 = (long)x + ((((long)_coefficients[b] * s1) + (1L << 29)) >> 30) - _s2[i];
+                long s0 = x + ((((long)_coefficients[b] * s1) + (1L << 29)) >> 30) - _s2[i];
                 if (s0 > GoertzelParameters.StateLimit)
                 {
                     s0 = GoertzelParameters.StateLimit;
@@ -121,7 +128,9 @@ namespace Wearable.Kernels.Dsp
                 long s1 = _s1[i];
                 long s2 = _s2[i];
                 long cs1 = (((long)_coefficients[i % _bins] * s1) + (1L << 29)) >> 30;
-                _power[i] = s1 * s1 + s2 * s2 - cs1 * s2;
+                long raw = s1 * s1 + s2 * s2 - cs1 * s2;
+                int shift = 2 * _guardBits;
+                _power[i] = shift == 0 ? raw : (raw + (1L << (shift - 1))) >> shift;
                 _s1[i] = 0;
                 _s2[i] = 0;
             }

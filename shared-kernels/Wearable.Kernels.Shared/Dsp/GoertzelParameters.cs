@@ -13,8 +13,18 @@ namespace Wearable.Kernels.Dsp
 
         private readonly int[] _coefficients;
         private readonly int _blockLength;
+        private readonly int _guardBits;
 
-        public GoertzelParameters(int[] coefficientsQ30, int blockLength)
+        /// <summary>Largest guard-bit count (inputs are clamped to +-2^23, so shifted inputs stay below 2^30).</summary>
+        public const int MaxGuardBits = 6;
+
+        /// <param name="coefficientsQ30">2 cos(2 pi f / fs) per bin, Q2.30.</param>
+        /// <param name="blockLength">Samples per block N.</param>
+        /// <param name="guardBits">
+        /// Fraction bits added to the input inside the recursion (0..6). Each step rounds c s1 once; guard
+        /// bits shrink that rounding noise relative to the signal. Keep N * max|x| * 2^guardBits below 2^30.
+        /// </param>
+        public GoertzelParameters(int[] coefficientsQ30, int blockLength, int guardBits)
         {
             if (coefficientsQ30 == null)
             {
@@ -31,8 +41,14 @@ namespace Wearable.Kernels.Dsp
                 throw new ArgumentOutOfRangeException("blockLength", "Block length must be at least 2 samples; got " + blockLength.ToString() + ".");
             }
 
+            if (guardBits < 0 || guardBits > MaxGuardBits)
+            {
+                throw new ArgumentOutOfRangeException("guardBits", "Goertzel guard bits must be in 0..6; got " + guardBits.ToString() + ".");
+            }
+
             _coefficients = coefficientsQ30;
             _blockLength = blockLength;
+            _guardBits = guardBits;
         }
 
         public int[] Coefficients
@@ -48,6 +64,11 @@ namespace Wearable.Kernels.Dsp
         public int BlockLength
         {
             get { return _blockLength; }
+        }
+
+        public int GuardBits
+        {
+            get { return _guardBits; }
         }
     }
 }
