@@ -102,20 +102,21 @@ namespace Wearable.Kernels.Dsp
 
         /// <summary>
         /// Filters frameCount interleaved frames (Channels values each) of int16 samples into guarded outputs.
-        /// Same integers as calling <see cref="StepInt16"/> sample by sample, frame by frame.
+        /// Same integers as calling <see cref="StepInt16"/> sample by sample, frame by frame: each section
+        /// depends only on its own input sequence, so the block runs section by section and channel by
+        /// channel with the state held in locals.
         /// </summary>
         public void ProcessFrames(short[] input, int inputOffset, int[] output, int outputOffset, int frameCount)
         {
             FrameBuffer.CheckFrames(input, inputOffset, frameCount, _channels, "input");
             FrameBuffer.CheckFrames(output, outputOffset, frameCount, _channels, "output");
-            int i = 0;
-            for (int f = 0; f < frameCount; f++)
+            int n = frameCount * _channels;
+            for (int i = 0; i < n; i++)
             {
-                for (int ch = 0; ch < _channels; ch++, i++)
-                {
-                    output[outputOffset + i] = Step(ch, input[inputOffset + i] << _guardBits);
-                }
+                output[outputOffset + i] = Clamp(input[inputOffset + i] << _guardBits);
             }
+
+            RunSections(output, outputOffset, frameCount);
         }
 
         /// <summary>Filters frameCount interleaved frames of guarded samples (e.g. another cascade's output). In place is allowed.</summary>
@@ -123,12 +124,68 @@ namespace Wearable.Kernels.Dsp
         {
             FrameBuffer.CheckFrames(input, inputOffset, frameCount, _channels, "input");
             FrameBuffer.CheckFrames(output, outputOffset, frameCount, _channels, "output");
-            int i = 0;
-            for (int f = 0; f < frameCount; f++)
+            int n = frameCount * _channels;
+            if (input != output || inputOffset != outputOffset)
             {
-                for (int ch = 0; ch < _channels; ch++, i++)
+                for (int i = 0; i < n; i++)
                 {
-                    output[outputOffset + i] = Step(ch, input[inputOffset + i]);
+                    output[outputOffset + i] = Clamp(input[inputOffset + i]);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    output[outputOffset + i] = Clamp(output[outputOffset + i]);
+                }
+            }
+
+            RunSections(output, outputOffset, frameCount);
+        }
+
+        /// <summary>Runs every section in place over already clamped interleaved frames.</summary>
+        private void RunSections(int[] buffer, int offset, int frameCount)
+        {
+            int[] c = _coefficients;
+            int[] s = _state;
+            int stride = _channels;
+            int end = offset + frameCount * stride;
+            for (int ch = 0; ch < _channels; ch++)
+            {
+                int si = ch * _sections * StateStride;
+                for (int k = 0, ci = 0; k < _sections; k++, ci += 5, si += StateStride)
+                {
+                    long b0 = c[ci], b1 = c[ci + 1], b2 = c[ci + 2], a1 = c[ci + 3], a2 = c[ci + 4];
+                    int x1 = s[si], x2 = s[si + 1], y1 = s[si + 2], y2 = s[si + 3], error = s[si + 4];
+                    for (int i = offset + ch; i < end; i += stride)
+                    {
+                        int x = buffer[i];
+                        long acc = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2 + error;
+                        long y = acc >> BiquadCascadeParameters.CoefficientFractionBits;
+                        error = (int)(acc - (y << BiquadCascadeParameters.CoefficientFractionBits));
+                        if (y > BiquadCascadeParameters.StateLimit)
+                        {
+                            y = BiquadCascadeParameters.StateLimit;
+                            error = 0;
+                        }
+                        else if (y < -BiquadCascadeParameters.StateLimit)
+                        {
+                            y = -BiquadCascadeParameters.StateLimit;
+                            error = 0;
+                        }
+
+                        x2 = x1;
+                        x1 = x;
+                        y2 = y1;
+                        y1 = (int)y;
+                        buffer[i] = y1;
+                    }
+
+                    s[si] = x1;
+                    s[si + 1] = x2;
+                    s[si + 2] = y1;
+                    s[si + 3] = y2;
+                    s[si + 4] = error;
                 }
             }
         }

@@ -45,14 +45,13 @@ namespace Wearable.Kernels.Dsp
             int channels = _lowPass.Channels;
             FrameBuffer.CheckFrames(input, inputOffset, frameCount, channels, "input");
             FrameBuffer.CheckFrames(output, outputOffset, frameCount, channels, "output");
-            int i = 0;
-            for (int f = 0; f < frameCount; f++)
+            int n = frameCount * channels;
+            for (int i = 0; i < n; i++)
             {
-                for (int ch = 0; ch < channels; ch++, i++)
-                {
-                    output[outputOffset + i] = _lowPass.Step(ch, SaturatingArithmetic.Abs32(input[inputOffset + i]));
-                }
+                output[outputOffset + i] = SaturatingArithmetic.Abs32(input[inputOffset + i]);
             }
+
+            _lowPass.ProcessFrames(output, outputOffset, output, outputOffset, frameCount);
         }
     }
 }

@@ -14,8 +14,6 @@ namespace Wearable.Kernels.Dsp
         /// <summary>Features written per channel by <see cref="WriteFeatures"/>: MAV, RMS, WL, ZC, SSC.</summary>
         public const int FeaturesPerChannel = 5;
 
-        private const byte ZeroCrossingFlag = 1;
-        private const byte SlopeSignChangeFlag = 2;
 
         private readonly int _channels;
         private readonly int _window;
@@ -23,16 +21,16 @@ namespace Wearable.Kernels.Dsp
         private readonly int _zcThreshold;
         private readonly long _sscThreshold;
 
-        private readonly int[] _samples;
-        private readonly int[] _lengthTerms;
-        private readonly byte[] _flags;
-        private readonly int[] _previous1;
-        private readonly int[] _previous2;
-        private readonly long[] _sumAbs;
-        private readonly long[] _sumSquares;
-        private readonly long[] _sumLength;
-        private readonly int[] _zeroCrossings;
-        private readonly int[] _slopeSignChanges;
+        // One ring slot per channel and window position packs the sample (high 32 bits), its |x[n] - x[n-1]|
+        // term (bits 2..25, < 2^24 because inputs are clamped to +-2^23) and its ZC/SSC flags (bits 0, 1),
+        // so leaving and entering the window is one load and one store.
+        private readonly long[] _ring;
+
+        // Per channel: x[n-1], x[n-2].
+        private readonly int[] _previous;
+
+        // Per channel: sum |x|, sum x^2, sum of length terms, ZC count + (SSC count << 32).
+        private readonly long[] _sums;
 
         private int _position;
         private long _seen;
@@ -54,16 +52,9 @@ namespace Wearable.Kernels.Dsp
             _hop = parameters.Hop;
             _zcThreshold = parameters.ZeroCrossingThreshold;
             _sscThreshold = parameters.SlopeSignChangeThreshold;
-            _samples = new int[channels * _window];
-            _lengthTerms = new int[channels * _window];
-            _flags = new byte[channels * _window];
-            _previous1 = new int[channels];
-            _previous2 = new int[channels];
-            _sumAbs = new long[channels];
-            _sumSquares = new long[channels];
-            _sumLength = new long[channels];
-            _zeroCrossings = new int[channels];
-            _slopeSignChanges = new int[channels];
+            _ring = new long[channels * _window];
+            _previous = new int[channels * 2];
+            _sums = new long[channels * 4];
         }
 
         public int Channels
@@ -79,16 +70,9 @@ namespace Wearable.Kernels.Dsp
 
         public void Reset()
         {
-            Array.Clear(_samples, 0, _samples.Length);
-            Array.Clear(_lengthTerms, 0, _lengthTerms.Length);
-            Array.Clear(_flags, 0, _flags.Length);
-            Array.Clear(_previous1, 0, _channels);
-            Array.Clear(_previous2, 0, _channels);
-            Array.Clear(_sumAbs, 0, _channels);
-            Array.Clear(_sumSquares, 0, _channels);
-            Array.Clear(_sumLength, 0, _channels);
-            Array.Clear(_zeroCrossings, 0, _channels);
-            Array.Clear(_slopeSignChanges, 0, _channels);
+            Array.Clear(_ring, 0, _ring.Length);
+            Array.Clear(_previous, 0, _previous.Length);
+            Array.Clear(_sums, 0, _sums.Length);
             _position = 0;
             _seen = 0;
         }
@@ -121,29 +105,29 @@ namespace Wearable.Kernels.Dsp
         /// <summary>Mean absolute value: sum |x| / N, rounded toward zero.</summary>
         public int MeanAbsoluteValue(int channel)
         {
-            return (int)(_sumAbs[channel] / _window);
+            return (int)(_sums[channel * 4] / _window);
         }
 
         /// <summary>Root mean square: floor(sqrt(RTZ(sum x^2 / N))).</summary>
         public int RootMeanSquare(int channel)
         {
-            return IntegerSqrt.Sqrt(_sumSquares[channel] / _window);
+            return IntegerSqrt.Sqrt(_sums[channel * 4 + 1] / _window);
         }
 
         /// <summary>Waveform length: sum |x[n] - x[n-1]| (saturated to int32).</summary>
         public int WaveformLength(int channel)
         {
-            return Saturation.ToInt32(_sumLength[channel]);
+            return Saturation.ToInt32(_sums[channel * 4 + 2]);
         }
 
         public int ZeroCrossings(int channel)
         {
-            return _zeroCrossings[channel];
+            return (int)(_sums[channel * 4 + 3] & 0xFFFFFFFFL);
         }
 
         public int SlopeSignChanges(int channel)
         {
-            return _slopeSignChanges[channel];
+            return (int)(_sums[channel * 4 + 3] >> 32);
         }
 
         /// <summary>Writes MAV, RMS, WL, ZC, SSC for each channel (5 * Channels values).</summary>
@@ -165,8 +149,8 @@ namespace Wearable.Kernels.Dsp
                 destination[o] = MeanAbsoluteValue(ch);
                 destination[o + 1] = RootMeanSquare(ch);
                 destination[o + 2] = WaveformLength(ch);
-                destination[o + 3] = _zeroCrossings[ch];
-                destination[o + 4] = _slopeSignChanges[ch];
+                destination[o + 3] = ZeroCrossings(ch);
+                destination[o + 4] = SlopeSignChanges(ch);
             }
         }
 
@@ -174,42 +158,39 @@ namespace Wearable.Kernels.Dsp
         {
             int x = raw > WindowFeaturesParameters.InputLimit ? WindowFeaturesParameters.InputLimit
                 : (raw < -WindowFeaturesParameters.InputLimit ? -WindowFeaturesParameters.InputLimit : raw);
-            int p1 = _previous1[ch];
-            int p2 = _previous2[ch];
+            int pi = ch * 2;
+            int p1 = _previous[pi];
+            int p2 = _previous[pi + 1];
             int slot = ch * _window + _position;
+            int si = ch * 4;
 
-            // Remove the terms of the sample leaving the window (zeros while the window is filling).
-            int old = _samples[slot];
-            _sumAbs[ch] -= old < 0 ? -old : old;
-            _sumSquares[ch] -= (long)old * old;
-            _sumLength[ch] -= _lengthTerms[slot];
-            byte oldFlags = _flags[slot];
-            _zeroCrossings[ch] -= oldFlags & ZeroCrossingFlag;
-            _slopeSignChanges[ch] -= (oldFlags & SlopeSignChangeFlag) >> 1;
+            // The slot leaving the window (all zeros while the window is filling).
+            long old = _ring[slot];
+            long oldSample = old >> 32;
+            long oldLength = (old >> 2) & 0xFFFFFF;
+            long oldCounts = (old & 1) | ((old & 2) << 31);
 
             int difference = x - p1;
             int length = difference < 0 ? -difference : difference;
-            byte flags = 0;
+            long flags = 0;
             if (((p1 < 0 && x > 0) || (p1 > 0 && x < 0)) && length >= _zcThreshold)
             {
-                flags |= ZeroCrossingFlag;
+                flags = 1;
             }
 
             if ((long)(p1 - p2) * (p1 - x) >= _sscThreshold)
             {
-                flags |= SlopeSignChangeFlag;
+                flags |= 2;
             }
 
-            _samples[slot] = x;
-            _lengthTerms[slot] = length;
-            _flags[slot] = flags;
-            _sumAbs[ch] += x < 0 ? -x : x;
-            _sumSquares[ch] += (long)x * x;
-            _sumLength[ch] += length;
-            _zeroCrossings[ch] += flags & ZeroCrossingFlag;
-            _slopeSignChanges[ch] += (flags & SlopeSignChangeFlag) >> 1;
-            _previous2[ch] = p1;
-            _previous1[ch] = x;
+            _ring[slot] = ((long)x << 32) | ((long)length << 2) | flags;
+            long[] sums = _sums;
+            sums[si] += (x < 0 ? -(long)x : x) - (oldSample < 0 ? -oldSample : oldSample);
+            sums[si + 1] += (long)x * x - oldSample * oldSample;
+            sums[si + 2] += length - oldLength;
+            sums[si + 3] += ((flags & 1) | ((flags & 2) << 31)) - oldCounts;
+            _previous[pi + 1] = p1;
+            _previous[pi] = x;
         }
 
         private bool Advance()

@@ -83,9 +83,10 @@ namespace Wearable.Kernels.Spiking
                 for (int a = 0; a < activeCount; a++)
                 {
                     int row = activeInputs[a] * n;
-                    for (int i = 0; i < n; i++)
+                    int end = row + n;
+                    for (int k = row, o = accOffset; k < end; k++, o++)
                     {
-                        acc[accOffset + i] += w[row + i];
+                        acc[o] += w[k];
                     }
                 }
             }
@@ -95,9 +96,10 @@ namespace Wearable.Kernels.Spiking
                 for (int a = 0; a < activeCount; a++)
                 {
                     int row = activeInputs[a] * n;
-                    for (int i = 0; i < n; i++)
+                    int end = row + n;
+                    for (int k = row, o = accOffset; k < end; k++, o++)
                     {
-                        acc[accOffset + i] += w[row + i];
+                        acc[o] += w[k];
                     }
                 }
             }

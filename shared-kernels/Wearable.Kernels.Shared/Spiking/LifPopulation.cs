@@ -20,33 +20,77 @@ namespace Wearable.Kernels.Spiking
 
         public override void Step()
         {
-            ActiveCountValue = 0;
-            int layerDecay = 4096 - _decay[0];
-            int layerThreshold = ThresholdValues[0];
+            // Fields copied to locals: this loop runs for every neuron on every step, dense or event-driven.
+            long[] acc = Accumulator;
+            int[] membrane = MembraneState;
+            byte[] spikes = SpikeState;
+            int[] active = ActiveState;
+            int[] thresholds = ThresholdValues;
+            int[] decay = _decay;
+            int[]? bias = BiasValues;
+            bool perNeuronDecay = _perNeuronDecay;
+            bool perNeuronThreshold = PerNeuronThreshold;
+            bool zeroReset = ZeroReset;
+            int shift = AlignShift;
+            int keep = 4096 - decay[0];
+            int threshold = thresholds[0];
+            int count = 0;
             for (int i = 0; i < NeuronCountValue; i++)
             {
-                long synaptic = TakeSynapticInput(i);
-                int keep = _perNeuronDecay ? 4096 - _decay[i] : layerDecay;
-                int threshold = PerNeuronThreshold ? ThresholdValues[i] : layerThreshold;
-                bool spikedBefore = SpikeState[i] != 0;
-                long u;
-                if (spikedBefore && ZeroReset)
+                long a = acc[i];
+                acc[i] = 0;
+                if (bias != null)
                 {
-                    u = synaptic;
+                    a += bias[i];
+                }
+
+                if (a > AccumulatorLimit)
+                {
+                    a = AccumulatorLimit;
+                }
+                else if (a < -AccumulatorLimit)
+                {
+                    a = -AccumulatorLimit;
+                }
+
+                if (perNeuronDecay)
+                {
+                    keep = 4096 - decay[i];
+                }
+
+                if (perNeuronThreshold)
+                {
+                    threshold = thresholds[i];
+                }
+
+                long u;
+                if (spikes[i] == 0)
+                {
+                    u = ((long)membrane[i] * keep) / 4096 + (a << shift);
+                }
+                else if (zeroReset)
+                {
+                    u = a << shift;
                 }
                 else
                 {
-                    u = ((long)MembraneState[i] * keep) / 4096 + synaptic;
-                    if (spikedBefore)
-                    {
-                        u -= threshold;
-                    }
+                    u = ((long)membrane[i] * keep) / 4096 + (a << shift) - threshold;
                 }
 
-                int membrane = Sat32(u);
-                MembraneState[i] = membrane;
-                Fire(i, membrane, threshold);
+                int m = u > int.MaxValue ? int.MaxValue : (u < int.MinValue ? int.MinValue : (int)u);
+                membrane[i] = m;
+                if (m > threshold)
+                {
+                    spikes[i] = 1;
+                    active[count++] = i;
+                }
+                else
+                {
+                    spikes[i] = 0;
+                }
             }
+
+            ActiveCountValue = count;
         }
     }
 }
