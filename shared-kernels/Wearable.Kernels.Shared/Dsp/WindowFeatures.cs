@@ -32,6 +32,9 @@ namespace Wearable.Kernels.Dsp
         // Per channel: sum |x|, sum x^2, sum of length terms, ZC count + (SSC count << 32).
         private readonly long[] _sums;
 
+        // Scratch for the int16 overload (sized once, so pushing int16 frames allocates nothing).
+        private readonly int[] _widened;
+
         private int _position;
         private long _seen;
 
@@ -55,6 +58,7 @@ namespace Wearable.Kernels.Dsp
             _ring = new long[channels * _window];
             _previous = new int[channels * 2];
             _sums = new long[channels * 4];
+            _widened = new int[channels];
         }
 
         public int Channels
@@ -83,9 +87,52 @@ namespace Wearable.Kernels.Dsp
         /// </summary>
         public bool PushFrame(int[] frame, int offset)
         {
-            for (int ch = 0; ch < _channels; ch++)
+            long[] ring = _ring;
+            int[] previous = _previous;
+            long[] sums = _sums;
+            int window = _window;
+            int zcThreshold = _zcThreshold;
+            long sscThreshold = _sscThreshold;
+            int slot = _position;
+            for (int ch = 0; ch < _channels; ch++, slot += window)
             {
-                Push(ch, frame[offset + ch]);
+                int raw = frame[offset + ch];
+                int x = raw > WindowFeaturesParameters.InputLimit ? WindowFeaturesParameters.InputLimit
+                    : (raw < -WindowFeaturesParameters.InputLimit ? -WindowFeaturesParameters.InputLimit : raw);
+                int pi = ch * 2;
+                int p1 = previous[pi];
+                int p2 = previous[pi + 1];
+
+                // The slot leaving the window (all zeros while the window is filling).
+                long old = ring[slot];
+                long oldSample = old >> 32;
+                long oldLength = (old >> 2) & 0xFFFFFF;
+                long oldCounts = (old & 1) | ((old & 2) << 31);
+
+                int difference = x - p1;
+                int sign = difference >> 31;
+                int length = (difference ^ sign) - sign;
+
+                // Branch-free flags: on real signals these conditions are coin flips, and mispredicted
+                // branches cost more than the arithmetic. Bit 0: x[n-1] * x[n] < 0 and length >= zc
+                // threshold. Bit 1: slope product >= ssc threshold. (All operands are far from overflow:
+                // |x| < 2^23, length < 2^24, threshold and product < 2^50.)
+                long opposite = ((long)p1 * x) >> 63;
+                long longEnough = ((long)zcThreshold - 1 - length) >> 63;
+                long slope = (long)(p1 - p2) * (p1 - x);
+                long turns = (sscThreshold - 1 - slope) >> 63;
+                long flags = (opposite & longEnough & 1) | (turns & 2);
+
+                ring[slot] = ((long)x << 32) | ((long)length << 2) | flags;
+                int si = ch * 4;
+                int xSign = x >> 31;
+                long oldSign = oldSample >> 63;
+                sums[si] += ((x ^ xSign) - xSign) - ((oldSample ^ oldSign) - oldSign);
+                sums[si + 1] += (long)x * x - oldSample * oldSample;
+                sums[si + 2] += length - oldLength;
+                sums[si + 3] += ((flags & 1) | ((flags & 2) << 31)) - oldCounts;
+                previous[pi + 1] = p1;
+                previous[pi] = x;
             }
 
             return Advance();
@@ -96,10 +143,10 @@ namespace Wearable.Kernels.Dsp
         {
             for (int ch = 0; ch < _channels; ch++)
             {
-                Push(ch, frame[offset + ch]);
+                _widened[ch] = frame[offset + ch];
             }
 
-            return Advance();
+            return PushFrame(_widened, 0);
         }
 
         /// <summary>Mean absolute value: sum |x| / N, rounded toward zero.</summary>
@@ -152,45 +199,6 @@ namespace Wearable.Kernels.Dsp
                 destination[o + 3] = ZeroCrossings(ch);
                 destination[o + 4] = SlopeSignChanges(ch);
             }
-        }
-
-        private void Push(int ch, int raw)
-        {
-            int x = raw > WindowFeaturesParameters.InputLimit ? WindowFeaturesParameters.InputLimit
-                : (raw < -WindowFeaturesParameters.InputLimit ? -WindowFeaturesParameters.InputLimit : raw);
-            int pi = ch * 2;
-            int p1 = _previous[pi];
-            int p2 = _previous[pi + 1];
-            int slot = ch * _window + _position;
-            int si = ch * 4;
-
-            // The slot leaving the window (all zeros while the window is filling).
-            long old = _ring[slot];
-            long oldSample = old >> 32;
-            long oldLength = (old >> 2) & 0xFFFFFF;
-            long oldCounts = (old & 1) | ((old & 2) << 31);
-
-            int difference = x - p1;
-            int length = difference < 0 ? -difference : difference;
-            long flags = 0;
-            if (((p1 < 0 && x > 0) || (p1 > 0 && x < 0)) && length >= _zcThreshold)
-            {
-                flags = 1;
-            }
-
-            if ((long)(p1 - p2) * (p1 - x) >= _sscThreshold)
-            {
-                flags |= 2;
-            }
-
-            _ring[slot] = ((long)x << 32) | ((long)length << 2) | flags;
-            long[] sums = _sums;
-            sums[si] += (x < 0 ? -(long)x : x) - (oldSample < 0 ? -oldSample : oldSample);
-            sums[si + 1] += (long)x * x - oldSample * oldSample;
-            sums[si + 2] += length - oldLength;
-            sums[si + 3] += ((flags & 1) | ((flags & 2) << 31)) - oldCounts;
-            _previous[pi + 1] = p1;
-            _previous[pi] = x;
         }
 
         private bool Advance()

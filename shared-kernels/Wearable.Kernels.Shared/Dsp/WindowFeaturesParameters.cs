@@ -14,6 +14,12 @@ namespace Wearable.Kernels.Dsp
         /// <summary>Inputs are clamped to +-InputLimit so the running sums provably fit in int64.</summary>
         public const int InputLimit = (1 << 23) - 1;
 
+        /// <summary>Largest SSC threshold; products of two clamped differences stay below 2^48 anyway.</summary>
+        public const long MaxSlopeSignChangeThreshold = 1L << 50;
+
+        /// <summary>Largest ZC threshold; larger values could never be reached by |x[n] - x[n-1]| &lt; 2^24.</summary>
+        public const int MaxZeroCrossingThreshold = 1 << 24;
+
         private readonly int _windowLength;
         private readonly int _hop;
         private readonly int _zeroCrossingThreshold;
@@ -35,14 +41,14 @@ namespace Wearable.Kernels.Dsp
                 throw new ArgumentOutOfRangeException("hop", "Hop must be at least 1 sample; got " + hop.ToString() + ".");
             }
 
-            if (zeroCrossingThreshold < 0)
+            if (zeroCrossingThreshold < 0 || zeroCrossingThreshold > MaxZeroCrossingThreshold)
             {
-                throw new ArgumentOutOfRangeException("zeroCrossingThreshold", "The zero-crossing threshold cannot be negative.");
+                throw new ArgumentOutOfRangeException("zeroCrossingThreshold", "The zero-crossing threshold must be in 0..2^24.");
             }
 
-            if (slopeSignChangeThreshold < 1)
+            if (slopeSignChangeThreshold < 1 || slopeSignChangeThreshold > MaxSlopeSignChangeThreshold)
             {
-                throw new ArgumentOutOfRangeException("slopeSignChangeThreshold", "The slope-sign-change threshold must be at least 1 (a product of two differences).");
+                throw new ArgumentOutOfRangeException("slopeSignChangeThreshold", "The slope-sign-change threshold (a product of two differences) must be in 1..2^50.");
             }
 
             _windowLength = windowLength;

@@ -11,6 +11,9 @@ public class LifGoldenTrajectoryTests
     private static readonly bool[] SpecSpikes = [true, false, false, true, false];
     private const int F = 14;
 
+    // The integers our rules give (docs/kernels.md): RTZ decay, inputs rounded to nearest at F = 14.
+    private static readonly int[] ExpectedMembrane = [24576, -4096, 11059, 18636, -7066];
+
     [Fact]
     public void Double_reference_reproduces_the_spec_trajectory()
     {
@@ -26,7 +29,8 @@ public class LifGoldenTrajectoryTests
     public void Lif_population_stays_within_one_lsb_and_spikes_like_the_spec()
     {
         var population = new LifPopulation(new LifParameters(1, F, F, new int[] { Decay(0.5) }, new int[] { 1 << F }, ResetMode.Subtract, null));
-        AssertTrajectory(population);
+        var trace = AssertTrajectory(population);
+        Assert.Equal(ExpectedMembrane, trace);
     }
 
     [Fact]
@@ -34,7 +38,7 @@ public class LifGoldenTrajectoryTests
     {
         // alpha = 0 means I = this step's input, so Synaptic reduces to Leaky: same golden check.
         var population = new CuBaLifPopulation(new CuBaLifParameters(1, F, F, [4096], [Decay(0.5)], [1 << F], ResetMode.Subtract, null));
-        AssertTrajectory(population);
+        Assert.Equal(ExpectedMembrane, AssertTrajectory(population));
     }
 
     [Fact]
@@ -69,8 +73,9 @@ public class LifGoldenTrajectoryTests
         }
     }
 
-    private static void AssertTrajectory(SpikingPopulation population)
+    private static int[] AssertTrajectory(SpikingPopulation population)
     {
+        var trace = new int[Inputs.Length];
         for (int t = 0; t < Inputs.Length; t++)
         {
             population.AddCurrent(0, (long)Math.Round(Inputs[t] * (1 << F)));
@@ -79,7 +84,10 @@ public class LifGoldenTrajectoryTests
             Assert.InRange(lsbError, -1.0, 1.0);
             Assert.Equal(SpecSpikes[t], population.Spikes[0] == 1);
             Assert.Equal(SpecSpikes[t] ? 1 : 0, population.ActiveCount);
+            trace[t] = population.Membrane[0];
         }
+
+        return trace;
     }
 
     private static int Decay(double beta) => (int)Math.Round((1 - beta) * 4096);
