@@ -32,11 +32,7 @@ public static class DspSpikingBenchmarks
 
     private static Action FrontEnd()
     {
-        BiquadCascadeParameters chain = FilterDesign.Quantize(
-            [.. FilterDesign.ButterworthHighPass(2, 20, SampleRate), .. FilterDesign.Notch(50, 20, SampleRate), .. FilterDesign.ButterworthLowPass(2, 450, SampleRate)], 8);
-        var filter = new BiquadCascade(chain, Channels);
-        var envelope = new EnvelopeDetector(FilterDesign.Quantize(FilterDesign.ButterworthLowPass(2, 5, SampleRate), 8), Channels);
-        var features = new WindowFeatures(new WindowFeaturesParameters(400, 100, 512 << 8, (512L << 8) * (512L << 8)), Channels);
+        var frontEnd = new EmgFrontEnd(FrontEndDesign.Emg(SampleRate), Channels);
         var random = new Random(42);
         var input = new short[Channels * BlockFrames * 10];
         for (int i = 0; i < input.Length; i++)
@@ -45,22 +41,10 @@ public static class DspSpikingBenchmarks
         }
 
         var filtered = new int[Channels * BlockFrames];
-        var env = new int[Channels * BlockFrames];
-        var featureVector = new int[Channels * WindowFeatures.FeaturesPerChannel];
+        var envelope = new int[Channels * BlockFrames];
+        var features = new int[(BlockFrames / 100 + 1) * frontEnd.FeatureVectorLength];
         int block = 0;
-        return () =>
-        {
-            int offset = (block++ % 10) * Channels * BlockFrames;
-            filter.ProcessFrames(input, offset, filtered, 0, BlockFrames);
-            envelope.ProcessFrames(filtered, 0, env, 0, BlockFrames);
-            for (int f = 0; f < BlockFrames; f++)
-            {
-                if (features.PushFrame(filtered, f * Channels))
-                {
-                    features.WriteFeatures(featureVector, 0);
-                }
-            }
-        };
+        return () => frontEnd.ProcessFrames(input, (block++ % 10) * Channels * BlockFrames, BlockFrames, filtered, 0, envelope, 0, features, 0);
     }
 
     private static Action L2mu(bool eventDriven)
