@@ -34,32 +34,39 @@ public class BiquadAccuracyTests(ITestOutputHelper output)
         Assert.True(db <= -80, $"relative RMS error {db:F1} dB > -80 dB");
     }
 
-    [Fact]
-    public void Full_scale_chirp_and_steps_through_the_emg_chain_do_not_overflow()
+    [Theory]
+    [InlineData("emg", 8)]
+    [InlineData("eeg", 8)]
+    [InlineData("eeg", 12)]
+    public void Full_scale_chirp_and_steps_through_the_chains_do_not_overflow(string chain, int guardBits)
     {
-        BiquadSection[] design = [.. FilterDesign.ButterworthHighPass(2, 20, 2000), .. FilterDesign.Notch(50, 20, 2000), .. FilterDesign.ButterworthLowPass(2, 450, 2000)];
-        var signal = new short[8000];
+        double fs = chain == "emg" ? 2000 : 256;
+        BiquadSection[] design = chain == "emg"
+            ? [.. FilterDesign.ButterworthHighPass(2, 20, fs), .. FilterDesign.Notch(50, 20, fs), .. FilterDesign.ButterworthLowPass(2, 450, fs)]
+            : [.. FilterDesign.ButterworthHighPass(2, 0.5, fs), .. FilterDesign.Notch(50, 20, fs), .. FilterDesign.ButterworthLowPass(4, 40, fs)];
+        int n2 = (int)(4 * fs);
+        var signal = new short[2 * n2];
         for (int n = 0; n < signal.Length; n++)
         {
-            double t = n / 2000.0;
-            signal[n] = n < 4000
-                ? (short)Math.Round(32767 * Math.Sin(2 * Math.PI * (5 * t + 0.5 * 495 * t * t))) // 5 Hz -> 1000 Hz
-                : (short)((n / 500) % 2 == 0 ? 32767 : -32768);                                // full-scale steps
+            double t = n / fs;
+            signal[n] = n < n2
+                ? (short)Math.Round(32767 * Math.Sin(2 * Math.PI * (1 * t + 0.5 * (fs / 2 - 1) / 4 * t * t))) // 1 Hz -> fs/2 in 4 s
+                : (short)((n / (int)(fs / 4)) % 2 == 0 ? 32767 : -32768);                                   // full-scale steps
         }
 
-        var cascade = new BiquadCascade(FilterDesign.Quantize(design, GuardBits), 1);
+        var cascade = new BiquadCascade(FilterDesign.Quantize(design, guardBits), 1);
         var actual = new double[signal.Length];
         int largest = 0;
         for (int n = 0; n < signal.Length; n++)
         {
             int y = cascade.StepInt16(0, signal[n]);
             largest = Math.Max(largest, Math.Abs(y));
-            actual[n] = y / (double)(1 << GuardBits);
+            actual[n] = y / (double)(1 << guardBits);
         }
 
         double[] expected = BiquadDouble.Filter(design, signal.Select(v => (double)v).ToArray());
         double db = Recordings.RelativeErrorDb(actual, expected);
-        output.WriteLine($"chirp+steps: largest |y| = {largest} (limit {BiquadCascadeParameters.StateLimit}), error {db:F1} dB");
+        output.WriteLine($"{chain} chirp+steps, G = {guardBits}: largest |y| = {largest} (limit {BiquadCascadeParameters.StateLimit}), error {db:F1} dB");
         Assert.True(largest < BiquadCascadeParameters.StateLimit, "the chain reached the saturation limit");
         Assert.True(db <= -80, $"relative RMS error {db:F1} dB > -80 dB");
     }
