@@ -41,9 +41,24 @@ namespace Wearable.Firmware.Processing
         /// <param name="band">Band filter of the Filtered stream; null = no Filtered stream.</param>
         public StreamEngine(SampleRing ring, IDeviceClock clock, LinkPort port, int sampleRate, int maxBlockFrames, long epochMicros, BiquadCascadeParameters band)
         {
-            if (ring == null || clock == null || port == null)
+            if (ring == null)
             {
                 throw new ArgumentNullException("ring");
+            }
+
+            if (clock == null)
+            {
+                throw new ArgumentNullException("clock");
+            }
+
+            if (port == null)
+            {
+                throw new ArgumentNullException("port");
+            }
+
+            if (sampleRate < 1 || maxBlockFrames < 1)
+            {
+                throw new ArgumentOutOfRangeException("sampleRate", "The sample rate and the largest block must be positive.");
             }
 
             _ring = ring;
