@@ -13,6 +13,7 @@ public static class CommandCatalog
     {
         var root = new RootCommand("wearable: firmware, edge runtime and tools for wearable sEMG/EEG sensors");
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(GateCommand.Create());
         return root;
     }
 
@@ -33,7 +34,7 @@ public static class CommandCatalog
 
         try
         {
-            return parsed.Invoke();
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException ex)
         {
