@@ -1,10 +1,11 @@
 namespace Wearable.Kernels.Model
 {
     /// <summary>
-    /// The DSP front end as data: a biquad cascade (direct form I, coefficients b0 b1 b2 a1 a2 per
-    /// stage with CoefficientFracBits fractional bits), an optional rectified envelope with its own
-    /// low-pass cascade, sliding-window features and an optional spike encoder. Executed by the DSP
-    /// kernels once they are wired into the runner.
+    /// The DSP front end as data, in the terms of the Dsp kernels: a biquad cascade (b0 b1 b2 a1 a2 per
+    /// section, H(z) = (b0 + b1 z^-1 + b2 z^-2) / (1 + a1 z^-1 + a2 z^-2), CoefficientFracBits
+    /// fractional bits, GuardBits extra state bits), an optional rectified envelope with its own
+    /// low-pass cascade, decimation, sliding-window Hudgins features and an optional delta spike
+    /// encoder. The runner does not execute it yet (see docs/model-format.md).
     /// </summary>
     public sealed class FrontEndConfig
     {
@@ -22,18 +23,27 @@ namespace Wearable.Kernels.Model
         public const int EncoderDelta = 1;
 
         public int Channels;
-        public int CoefficientFracBits;
+        public int CoefficientFracBits = 30;
+        public int GuardBits;
 
-        /// <summary>5 values per stage: b0, b1, b2, a1, a2 (a0 = 1 implied).</summary>
+        /// <summary>5 values per section: b0, b1, b2, a1, a2.</summary>
         public int[] FilterStages = new int[0];
         public int EnvelopeKind;
         public int[] EnvelopeStages = new int[0];
+
+        /// <summary>Keep every n-th sample after filtering (1 = no decimation).</summary>
+        public int Decimation = 1;
+
+        /// <summary>Feature window and hop in (decimated) samples; window 0 = no features.</summary>
         public int FeatureWindow;
         public int FeatureHop;
         public int FeatureMask;
-        public int NoiseThreshold;
+        public int ZeroCrossingThreshold;
+        public long SlopeSignChangeThreshold;
         public int EncoderKind;
-        public int DeltaThreshold;
+
+        /// <summary>Delta-encoder thresholds: one for all channels or one per channel (empty without encoder).</summary>
+        public int[] DeltaThresholds = new int[0];
 
         public int FilterStageCount
         {

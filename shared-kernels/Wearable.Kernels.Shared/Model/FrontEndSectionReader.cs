@@ -1,31 +1,57 @@
 namespace Wearable.Kernels.Model
 {
-    /// <summary>Reads the front-end section (type 2): filter cascade, envelope, features, encoder.</summary>
+    /// <summary>Reads the front-end section (type 2): filter cascade, envelope, decimation, features, encoder.</summary>
     public static class FrontEndSectionReader
     {
         public const int MaxFilterStages = 16;
         public const int MaxEnvelopeStages = 8;
+        public const int MaxGuardBits = 13;
+        public const int MaxFeatureWindow = 65535;
 
         public static FrontEndConfig Read(ModelByteReader r, InputDescription input)
         {
             var fe = new FrontEndConfig();
             fe.Channels = r.U16In("front_end.channels", input.Channels, input.Channels);
             fe.CoefficientFracBits = r.U8In("front_end.coefficient_frac_bits", 1, 30);
+            fe.GuardBits = r.U8In("front_end.guard_bits", 0, MaxGuardBits);
             int stages = r.U8In("front_end.filter_stage_count", 0, MaxFilterStages);
-            fe.FilterStages = r.Int32Array("front_end.filter_stages", stages * 5);
             fe.EnvelopeKind = r.U8In("front_end.envelope_kind", FrontEndConfig.EnvelopeNone, FrontEndConfig.EnvelopeRectifyLowPass);
-            int envelopeStages = r.U8In("front_end.envelope_stage_count", 0, fe.EnvelopeKind == FrontEndConfig.EnvelopeNone ? 0 : MaxEnvelopeStages);
-            r.Reserved("front_end.reserved", 2);
+            bool envelope = fe.EnvelopeKind != FrontEndConfig.EnvelopeNone;
+            int envelopeStages = r.U8In("front_end.envelope_stage_count", envelope ? 1 : 0, envelope ? MaxEnvelopeStages : 0);
+            r.Reserved("front_end.reserved", 1);
+            fe.FilterStages = r.Int32Array("front_end.filter_stages", stages * 5);
             fe.EnvelopeStages = r.Int32Array("front_end.envelope_stages", envelopeStages * 5);
-            fe.FeatureWindow = r.U32("front_end.feature_window", 0, 10000000);
+            fe.Decimation = r.U16In("front_end.decimation", 1, 1000);
+            int maskAt = r.Position;
+            fe.FeatureMask = r.U16In("front_end.feature_mask", 0, FrontEndConfig.FeatureMaskAll);
+            fe.FeatureWindow = r.U32("front_end.feature_window", 0, MaxFeatureWindow);
             bool features = fe.FeatureWindow > 0;
+            if (features != (fe.FeatureMask != 0))
+            {
+                throw r.ErrorAt("front_end.feature_mask", maskAt, "a feature window needs a non-empty feature mask and vice versa");
+            }
+
             fe.FeatureHop = r.U32("front_end.feature_hop", features ? 1 : 0, fe.FeatureWindow);
-            fe.FeatureMask = r.U16In("front_end.feature_mask", features ? 1 : 0, features ? FrontEndConfig.FeatureMaskAll : 0);
-            r.Reserved("front_end.reserved", 2);
-            fe.NoiseThreshold = r.U32("front_end.noise_threshold", 0, int.MaxValue);
+            fe.ZeroCrossingThreshold = r.U32("front_end.zc_threshold", 0, int.MaxValue);
+            int low = r.I32("front_end.ssc_threshold");
+            int high = r.I32In("front_end.ssc_threshold", 0, int.MaxValue);
+            fe.SlopeSignChangeThreshold = ((long)high << 32) | (uint)low;
             fe.EncoderKind = r.U8In("front_end.encoder_kind", FrontEndConfig.EncoderNone, FrontEndConfig.EncoderDelta);
-            r.Reserved("front_end.reserved", 3);
-            fe.DeltaThreshold = r.U32("front_end.delta_threshold", fe.EncoderKind == FrontEndConfig.EncoderDelta ? 1 : 0, fe.EncoderKind == FrontEndConfig.EncoderDelta ? int.MaxValue : 0);
+            r.Reserved("front_end.reserved", 1);
+            int countAt = r.Position;
+            int count = r.U16("front_end.delta_threshold_count");
+            bool delta = fe.EncoderKind == FrontEndConfig.EncoderDelta;
+            if (delta ? (count != 1 && count != fe.Channels) : count != 0)
+            {
+                throw r.ErrorAt("front_end.delta_threshold_count", countAt, delta ? "the delta encoder needs 1 threshold or one per channel" : "thresholds given without an encoder");
+            }
+
+            fe.DeltaThresholds = new int[count];
+            for (int i = 0; i < count; i++)
+            {
+                fe.DeltaThresholds[i] = r.I32In("front_end.delta_threshold[" + i.ToString() + "]", 1, int.MaxValue);
+            }
+
             ModelReader.End(r, "front_end");
             return fe;
         }

@@ -26,9 +26,11 @@ internal static class ModelFixtures
                 CoefficientFracBits = 30,
                 FilterStages = BiquadDesign.Quantize(BiquadDesign.HighPass(0.5, 250), 30),
                 EnvelopeKind = FrontEndConfig.EnvelopeNone,
+                GuardBits = 8,
+                Decimation = 2,
                 FeatureWindow = 0,
                 EncoderKind = FrontEndConfig.EncoderDelta,
-                DeltaThreshold = 40,
+                DeltaThresholds = new[] { 40, 41, 42, 43 },
             },
         };
         b.SpikingLayers.Add(new SpikingLayerRecord

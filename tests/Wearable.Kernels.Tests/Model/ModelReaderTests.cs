@@ -31,7 +31,9 @@ public class ModelReaderTests
         Assert.NotNull(m.FrontEnd);
         Assert.Equal(1, m.FrontEnd!.FilterStageCount);
         Assert.Equal(FrontEndConfig.EncoderDelta, m.FrontEnd.EncoderKind);
-        Assert.Equal(40, m.FrontEnd.DeltaThreshold);
+        Assert.Equal(new[] { 40, 41, 42, 43 }, m.FrontEnd.DeltaThresholds);
+        Assert.Equal(8, m.FrontEnd.GuardBits);
+        Assert.Equal(2, m.FrontEnd.Decimation);
         Assert.Equal(2, m.SpikingLayers.Length);
         Assert.Equal(SpikingLayerRecord.KindCubaLif, m.SpikingLayers[0].Kind);
         Assert.Equal(new[] { 1, -2, 3, -4, 5 }, m.SpikingLayers[0].Find(SpikingLayerRecord.BlockBias)!.Values32);

@@ -91,3 +91,17 @@ public class ModelRunnerTests
         }
     }
 }
+
+public class ExampleModelFileTests
+{
+    [Fact]
+    public void Committed_example_model_is_what_the_seeded_builder_produces()
+    {
+        string path = RepositoryPaths.InRepo("models", "examples", ExampleModels.RandomEmgCnnFileName);
+        Assert.True(ExampleModels.RandomEmgCnn().AsSpan().SequenceEqual(File.ReadAllBytes(path)),
+            "models/examples is stale: run `dotnet run --project tools/Wearable.Cli -- model example`.");
+        var model = ModelReader.Read(File.ReadAllBytes(path));
+        Assert.Equal(ExampleModels.GestureLabels, model.Labels);
+        Assert.Contains("untrained", model.Name);
+    }
+}

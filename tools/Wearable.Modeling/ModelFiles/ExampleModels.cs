@@ -40,13 +40,13 @@ public static class ExampleModels
             {
                 Channels = channels,
                 CoefficientFracBits = 30,
+                GuardBits = 4,
                 FilterStages = BiquadDesign.Quantize(BiquadDesign.HighPass(20, 2000), 30),
                 EnvelopeKind = FrontEndConfig.EnvelopeRectifyLowPass,
                 EnvelopeStages = BiquadDesign.Quantize(BiquadDesign.LowPass(5, 2000), 30),
                 FeatureWindow = 50,
                 FeatureHop = 25,
                 FeatureMask = FrontEndConfig.FeatureMav,
-                NoiseThreshold = 0,
                 EncoderKind = FrontEndConfig.EncoderNone,
             },
         };

@@ -206,10 +206,12 @@ public sealed class ModelFileBuilder
     private static byte[] FrontEndBody(FrontEndConfig fe)
     {
         var w = new LittleEndianWriter();
-        w.U16(fe.Channels).U8(fe.CoefficientFracBits).U8(fe.FilterStages.Length / 5).Ints(fe.FilterStages)
-            .U8(fe.EnvelopeKind).U8(fe.EnvelopeStages.Length / 5).Zeros(2).Ints(fe.EnvelopeStages)
-            .I32(fe.FeatureWindow).I32(fe.FeatureHop).U16(fe.FeatureMask).Zeros(2).I32(fe.NoiseThreshold)
-            .U8(fe.EncoderKind).Zeros(3).I32(fe.DeltaThreshold);
+        w.U16(fe.Channels).U8(fe.CoefficientFracBits).U8(fe.GuardBits)
+            .U8(fe.FilterStages.Length / 5).U8(fe.EnvelopeKind).U8(fe.EnvelopeStages.Length / 5).Zeros(1)
+            .Ints(fe.FilterStages).Ints(fe.EnvelopeStages)
+            .U16(fe.Decimation).U16(fe.FeatureMask).I32(fe.FeatureWindow).I32(fe.FeatureHop)
+            .I32(fe.ZeroCrossingThreshold).I32(unchecked((int)fe.SlopeSignChangeThreshold)).I32((int)(fe.SlopeSignChangeThreshold >> 32))
+            .U8(fe.EncoderKind).Zeros(1).U16(fe.DeltaThresholds.Length).Ints(fe.DeltaThresholds);
         return w.ToArray();
     }
 
