@@ -51,3 +51,19 @@ public class ModelCommandTests
         Assert.Contains("hint:", bad.Error);
     }
 }
+
+public class BenchCnnCommandTests
+{
+    [Fact]
+    public void Bench_cnn_json_lists_every_case_with_its_work_per_call()
+    {
+        // Checks the command's shape only; speed figures live in docs/performance.md, not in tests.
+        var result = CliRunner.Run("bench", "cnn", "--json", "--seconds", "0.05");
+
+        Assert.Equal(0, result.ExitCode);
+        var cases = result.Json().GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(new[] { "conv1d k5 same", "conv1d k3 causal", "dense", "example model inference" }, cases.Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(262144, cases[2].GetProperty("macsPerCall").GetInt64());
+        Assert.All(cases, c => Assert.True(c.GetProperty("microsecondsPerCall").GetDouble() > 0));
+    }
+}
