@@ -1,4 +1,5 @@
 using Wearable.Kernels.Model;
+using Xunit.Abstractions;
 using Wearable.Modeling.ModelFiles;
 
 namespace Wearable.Kernels.Tests.Model;
@@ -12,6 +13,9 @@ namespace Wearable.Kernels.Tests.Model;
 public class ModelFuzzTests
 {
     private const int Mutations = 100_000;
+    private readonly ITestOutputHelper _output;
+
+    public ModelFuzzTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
     public void Mutated_and_truncated_files_only_ever_raise_ModelFormatException()
@@ -59,6 +63,7 @@ public class ModelFuzzTests
             Assert.True(DateTime.UtcNow < deadline, "fuzzing is taking far too long: a reader loop may not terminate");
         }
 
+        _output.WriteLine($"{Mutations} mutants: {rejected} rejected ({structural} by structural checks), {loaded} loaded and ran");
         Assert.Equal(Mutations, rejected + loaded);
         Assert.True(structural > Mutations / 10, $"only {structural} mutants reached the structural checks");
         Assert.True(loaded > 0, "no mutant survived: the mutations are too destructive to test the loaded path");
