@@ -69,14 +69,17 @@ public static class CnnGoldenVectors
             case "requantize":
                 c.Accumulators = new int[32];
                 c.ExpectedInts = new int[32];
-                var m = RandomMultiplier(r, index % 4 == 0 ? 4.0 : 0.5);
+                // Every fourth case uses M = 2^30 (a real 0.5 * 2^S): products land exactly on the
+                // midpoints of both rounding stages, where single and double rounding differ.
+                var m = index % 4 == 3 ? new QuantizedMultiplier(1 << 30, -r.Next(1, 12)) : RandomMultiplier(r, index % 4 == 0 ? 4.0 : 0.5);
                 c.Multipliers = new[] { m.Multiplier };
                 c.Shifts = new[] { m.Shift };
                 int bound = m.Shift > 0 ? (1 << (30 - m.Shift)) : 1 << 24;
                 for (int i = 0; i < 32; i++)
                 {
                     // Include exact ties: multiples of 2^k plus half steps exercise both rounding stages.
-                    c.Accumulators[i] = i < 8 ? (i - 4) * (1 << Math.Max(0, -m.Shift)) : r.Next(-bound, bound);
+                    int step = 1 << Math.Max(0, -m.Shift);
+                    c.Accumulators[i] = i < 8 ? (i - 4) * step : i < 16 ? (2 * r.Next(-50, 50) + 1) * step / 2 + (i % 2) : r.Next(-bound, bound);
                     c.ExpectedInts[i] = (int)QuantizedReference.Requantize(c.Accumulators[i], m.Multiplier, m.Shift);
                 }
 
