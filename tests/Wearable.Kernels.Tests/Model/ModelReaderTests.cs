@@ -18,6 +18,18 @@ public class ModelReaderTests
     }
 
     [Fact]
+    public void Model_and_link_CRC_32_agree_so_model_chunks_verify_the_same_on_both_paths()
+    {
+        var random = new Random(9);
+        for (int i = 0; i < 50; i++)
+        {
+            var data = new byte[random.Next(0, 3000)];
+            random.NextBytes(data);
+            Assert.Equal(Wearable.Kernels.Link.LinkCrc32.Compute(data, 0, data.Length), Crc32.Compute(data, 0, data.Length));
+        }
+    }
+
+    [Fact]
     public void Every_section_round_trips()
     {
         ModelDefinition m = ModelReader.Read(ModelFixtures.AllOps().Build());
