@@ -17,6 +17,11 @@ namespace Wearable.Kernels.Model
         public const int BlockWeights = 0;
         public const int BlockBias = 1;
 
+        /// <summary>LIF / CuBa-LIF per-neuron overrides (e.g. learned beta and threshold per neuron): thresholds int32, decays int16 in [0, 4096].</summary>
+        public const int BlockThresholds = 5;
+        public const int BlockDecayU = 6;
+        public const int BlockDecayI = 7;
+
         /// <summary>L2MU blocks: Abar [order][order] and Bbar [1][order] in Q2.14; ids 4..15 hold the encoder and hidden matrices.</summary>
         public const int BlockAbar = 2;
         public const int BlockBbar = 3;

@@ -101,9 +101,16 @@ namespace Wearable.Kernels.Model
                 expectCols = layer.Order;
                 allowedBits = new int[] { 16 };
             }
+            else if (!l2mu && (block.Id == SpikingLayerRecord.BlockThresholds || block.Id == SpikingLayerRecord.BlockDecayU
+                || (block.Id == SpikingLayerRecord.BlockDecayI && layer.Kind == SpikingLayerRecord.KindCubaLif)))
+            {
+                expectRows = 1;
+                expectCols = layer.Neurons;
+                allowedBits = new int[] { block.Id == SpikingLayerRecord.BlockThresholds ? 32 : 16 };
+            }
             else if (!l2mu)
             {
-                throw r.ErrorAt(p + ".id", at, "block id " + block.Id.ToString() + " is not used by " + SpikingLayerRecord.KindName(layer.Kind) + " layers (0 = weights, 1 = bias)");
+                throw r.ErrorAt(p + ".id", at, "block id " + block.Id.ToString() + " is not used by " + SpikingLayerRecord.KindName(layer.Kind) + " layers (0 weights, 1 bias, 5 thresholds, 6 decay_u, 7 decay_i for CuBa-LIF)");
             }
 
             if (expectRows >= 0 && (block.Rows != expectRows || block.Cols != expectCols))
@@ -139,7 +146,26 @@ namespace Wearable.Kernels.Model
                 block.Values32 = r.Int32Array(p + ".values", elements);
             }
 
+            if (!l2mu)
+            {
+                CheckPerNeuronValues(r, p, at + 8, block);
+            }
+
             return block;
+        }
+
+        private static void CheckPerNeuronValues(ModelByteReader r, string p, int valuesAt, SpikingWeightBlock block)
+        {
+            for (int i = 0; i < block.Cols; i++)
+            {
+                bool bad = block.Id == SpikingLayerRecord.BlockThresholds
+                    ? block.Values32[i] < 1
+                    : (block.Id == SpikingLayerRecord.BlockDecayU || block.Id == SpikingLayerRecord.BlockDecayI) && (block.Values16[i] < 0 || block.Values16[i] > 4096);
+                if (bad)
+                {
+                    throw r.ErrorAt(p + ".values[" + i.ToString() + "]", valuesAt + i * (block.ElementBits / 8), block.Id == SpikingLayerRecord.BlockThresholds ? "thresholds must be >= 1" : "decays must be in [0, 4096]");
+                }
+            }
         }
 
         private static void RequireBlocks(ModelByteReader r, string p, int at, SpikingLayerRecord layer)

@@ -40,6 +40,8 @@ internal static class ModelFixtures
             {
                 new SpikingWeightBlock { Id = 0, ElementBits = 8, Rows = 8, Cols = 5, Values8 = Bytes(r, 40) },
                 new SpikingWeightBlock { Id = 1, ElementBits = 32, Rows = 1, Cols = 5, Values32 = new[] { 1, -2, 3, -4, 5 } },
+                new SpikingWeightBlock { Id = 5, ElementBits = 32, Rows = 1, Cols = 5, Values32 = new[] { 16384, 16000, 17000, 15000, 16384 } },
+                new SpikingWeightBlock { Id = 7, ElementBits = 16, Rows = 1, Cols = 5, Values16 = new short[] { 1024, 1000, 0, 4096, 2048 } },
             },
         });
         b.SpikingLayers.Add(new SpikingLayerRecord

@@ -50,6 +50,7 @@ public class ModelReaderTests
         Assert.Equal(SpikingLayerRecord.KindCubaLif, m.SpikingLayers[0].Kind);
         Assert.Equal(new[] { 1, -2, 3, -4, 5 }, m.SpikingLayers[0].Find(SpikingLayerRecord.BlockBias)!.Values32);
         Assert.Equal(new short[] { 2429, -5702, 7893, -3903 }, m.SpikingLayers[1].Find(SpikingLayerRecord.BlockBbar)!.Values16);
+        Assert.Equal(new short[] { 1024, 1000, 0, 4096, 2048 }, m.SpikingLayers[0].Find(SpikingLayerRecord.BlockDecayI)!.Values16);
         Assert.Equal(9, m.Tensors.Length);
         Assert.Equal(8, m.Layers.Length);
         Assert.Equal(new[] { "a", "b", "c" }, m.Labels);
@@ -138,6 +139,27 @@ public class ModelReaderTests
         var d = ModelFixtures.AllOps();
         d.Labels.Add("extra");
         Assert.Equal("labels.count", Assert.Throws<ModelFormatException>(() => ModelReader.Read(d.Build())).Field);
+    }
+
+    [Fact]
+    public void Per_neuron_spiking_values_are_range_checked()
+    {
+        var b = new ModelFileBuilder();
+        b.SpikingLayers.Add(new SpikingLayerRecord
+        {
+            Kind = SpikingLayerRecord.KindLif, StateFracBits = 14, WeightFracBits = 6, Inputs = 2, Neurons = 3, DecayU = 100, Threshold = 100,
+            Blocks = new[]
+            {
+                new SpikingWeightBlock { Id = 0, ElementBits = 8, Rows = 2, Cols = 3, Values8 = new sbyte[6] },
+                new SpikingWeightBlock { Id = 6, ElementBits = 16, Rows = 1, Cols = 3, Values16 = new short[] { 10, 5000, 20 } },
+            },
+        });
+        var ex = Assert.Throws<ModelFormatException>(() => ModelReader.Read(b.Build()));
+        Assert.Equal("spiking.layer[0].block[1].values[1]", ex.Field);
+
+        // A CuBa-only block on a LIF layer is refused by id.
+        b.SpikingLayers[0].Blocks[1] = new SpikingWeightBlock { Id = 7, ElementBits = 16, Rows = 1, Cols = 3, Values16 = new short[3] };
+        Assert.Equal("spiking.layer[0].block[1].id", Assert.Throws<ModelFormatException>(() => ModelReader.Read(b.Build())).Field);
     }
 
     [Fact]
