@@ -20,7 +20,8 @@ namespace Wearable.Kernels.Model
                 layer.Kind = r.U8In(p + ".kind", SpikingLayerRecord.KindLif, SpikingLayerRecord.KindL2mu);
                 layer.Reset = r.U8In(p + ".reset", SpikingLayerRecord.ResetSubtract, SpikingLayerRecord.ResetZero);
                 layer.StateFracBits = r.U8In(p + ".state_frac_bits", 1, 24);
-                layer.WeightFracBits = r.U8In(p + ".weight_frac_bits", 0, layer.StateFracBits);
+                // F - Fw <= 22 keeps the aligned synaptic sum below 2^62 (the Spiking kernels' MaxAlignShift).
+                layer.WeightFracBits = r.U8In(p + ".weight_frac_bits", layer.StateFracBits > 22 ? layer.StateFracBits - 22 : 0, layer.StateFracBits);
                 layer.Inputs = r.U16In(p + ".inputs", 1, MaxNeurons);
                 if (i > 0 && layer.Inputs != layers[i - 1].Neurons)
                 {
