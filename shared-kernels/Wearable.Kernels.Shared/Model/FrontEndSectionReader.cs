@@ -7,12 +7,15 @@ namespace Wearable.Kernels.Model
         public const int MaxEnvelopeStages = 8;
         public const int MaxGuardBits = 13;
         public const int MaxFeatureWindow = 65535;
+        public const int MaxZeroCrossingThreshold = 1 << 24;
+        public const long MaxSlopeSignChangeThreshold = 1L << 50;
 
         public static FrontEndConfig Read(ModelByteReader r, InputDescription input)
         {
             var fe = new FrontEndConfig();
             fe.Channels = r.U16In("front_end.channels", input.Channels, input.Channels);
-            fe.CoefficientFracBits = r.U8In("front_end.coefficient_frac_bits", 1, 30);
+            // The Dsp kernels' biquads are Q2.30 only; the field exists so a later format can say otherwise.
+            fe.CoefficientFracBits = r.U8In("front_end.coefficient_frac_bits", 30, 30);
             fe.GuardBits = r.U8In("front_end.guard_bits", 0, MaxGuardBits);
             int stages = r.U8In("front_end.filter_stage_count", 0, MaxFilterStages);
             fe.EnvelopeKind = r.U8In("front_end.envelope_kind", FrontEndConfig.EnvelopeNone, FrontEndConfig.EnvelopeRectifyLowPass);
@@ -24,18 +27,31 @@ namespace Wearable.Kernels.Model
             fe.Decimation = r.U16In("front_end.decimation", 1, 1000);
             int maskAt = r.Position;
             fe.FeatureMask = r.U16In("front_end.feature_mask", 0, FrontEndConfig.FeatureMaskAll);
+            int windowAt = r.Position;
             fe.FeatureWindow = r.U32("front_end.feature_window", 0, MaxFeatureWindow);
             bool features = fe.FeatureWindow > 0;
+            if (fe.FeatureWindow == 1)
+            {
+                throw r.ErrorAt("front_end.feature_window", windowAt, "a feature window needs at least 2 samples (0 = no features)");
+            }
+
             if (features != (fe.FeatureMask != 0))
             {
                 throw r.ErrorAt("front_end.feature_mask", maskAt, "a feature window needs a non-empty feature mask and vice versa");
             }
 
             fe.FeatureHop = r.U32("front_end.feature_hop", features ? 1 : 0, fe.FeatureWindow);
-            fe.ZeroCrossingThreshold = r.U32("front_end.zc_threshold", 0, int.MaxValue);
+            fe.ZeroCrossingThreshold = r.U32("front_end.zc_threshold", 0, MaxZeroCrossingThreshold);
+            int sscAt = r.Position;
             int low = r.I32("front_end.ssc_threshold");
             int high = r.I32In("front_end.ssc_threshold", 0, int.MaxValue);
             fe.SlopeSignChangeThreshold = ((long)high << 32) | (uint)low;
+            long sscMin = features ? 1 : 0;
+            long sscMax = features ? MaxSlopeSignChangeThreshold : 0;
+            if (fe.SlopeSignChangeThreshold < sscMin || fe.SlopeSignChangeThreshold > sscMax)
+            {
+                throw r.ErrorAt("front_end.ssc_threshold", sscAt, features ? "the slope-sign-change threshold must be in 1..2^50" : "must be 0 without features");
+            }
             fe.EncoderKind = r.U8In("front_end.encoder_kind", FrontEndConfig.EncoderNone, FrontEndConfig.EncoderDelta);
             r.Reserved("front_end.reserved", 1);
             int countAt = r.Position;

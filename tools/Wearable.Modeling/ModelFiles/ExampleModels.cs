@@ -47,6 +47,7 @@ public static class ExampleModels
                 FeatureWindow = 50,
                 FeatureHop = 25,
                 FeatureMask = FrontEndConfig.FeatureMav,
+                SlopeSignChangeThreshold = 1,
                 EncoderKind = FrontEndConfig.EncoderNone,
             },
         };
