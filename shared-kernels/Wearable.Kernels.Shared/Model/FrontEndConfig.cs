@@ -45,6 +45,38 @@ namespace Wearable.Kernels.Model
         /// <summary>Delta-encoder thresholds: one for all channels or one per channel (empty without encoder).</summary>
         public int[] DeltaThresholds = new int[0];
 
+        /// <summary>
+        /// Quantization table that turns front-end outputs into the CNN's int8 input frames
+        /// (y = clamp(requant(v, M[c], S[c]) + z_in)), or -1 when the front end does not feed the CNN.
+        /// </summary>
+        public int CnnInputQuantTable = -1;
+
+        /// <summary>File offset of the table index, for errors found once the tables are known.</summary>
+        public int CnnInputQuantTableOffset;
+
+        /// <summary>Values per front-end output frame: channels x selected features, or channels without features.</summary>
+        public int OutputsPerFrame
+        {
+            get
+            {
+                if (FeatureWindow == 0)
+                {
+                    return Channels;
+                }
+
+                int selected = 0;
+                for (int bit = 0; bit < 5; bit++)
+                {
+                    if ((FeatureMask & (1 << bit)) != 0)
+                    {
+                        selected++;
+                    }
+                }
+
+                return Channels * selected;
+            }
+        }
+
         public int FilterStageCount
         {
             get { return FilterStages.Length / 5; }

@@ -68,8 +68,48 @@ namespace Wearable.Kernels.Model
                 fe.DeltaThresholds[i] = r.I32In("front_end.delta_threshold[" + i.ToString() + "]", 1, int.MaxValue);
             }
 
+            fe.CnnInputQuantTableOffset = r.Position;
+            int table = r.U16("front_end.cnn_input_quant_table");
+            fe.CnnInputQuantTable = table == 0xFFFF ? -1 : table;
+            r.Reserved("front_end.reserved", 2);
             ModelReader.End(r, "front_end");
             return fe;
+        }
+
+        /// <summary>
+        /// Cross-checks the front end against the CNN graph once both are read: the table exists, has one
+        /// entry per CNN input channel, and the front end produces exactly that many values per frame.
+        /// </summary>
+        public static void CheckCnnInput(ModelDefinition model)
+        {
+            FrontEndConfig? fe = model.FrontEnd;
+            if (fe == null || fe.CnnInputQuantTable < 0)
+            {
+                return;
+            }
+
+            string field = "front_end.cnn_input_quant_table";
+            int at = fe.CnnInputQuantTableOffset;
+            if (!model.HasCnn)
+            {
+                throw new ModelFormatException(field, at, "the front end feeds a CNN but the file has no CNN graph");
+            }
+
+            if (fe.CnnInputQuantTable >= model.QuantTables.Length)
+            {
+                throw new ModelFormatException(field, at, "quantization table " + fe.CnnInputQuantTable.ToString() + " does not exist");
+            }
+
+            int cnnChannels = model.Tensors[model.GraphInput].Channels;
+            if (fe.OutputsPerFrame != cnnChannels)
+            {
+                throw new ModelFormatException(field, at, "the front end produces " + fe.OutputsPerFrame.ToString() + " values per frame but the CNN input has " + cnnChannels.ToString() + " channels");
+            }
+
+            if (model.QuantTables[fe.CnnInputQuantTable].Count != cnnChannels)
+            {
+                throw new ModelFormatException(field, at, "table " + fe.CnnInputQuantTable.ToString() + " needs one entry per CNN input channel (" + cnnChannels.ToString() + ")");
+            }
         }
     }
 }

@@ -114,6 +114,8 @@ namespace Wearable.Kernels.Model
                 throw new ModelFormatException("section_table", HeaderSize, "tensors or quantization tables without a CNN graph section (type 6)");
             }
 
+            FrontEndSectionReader.CheckCnnInput(model);
+
             index = Find(types, ModelSectionType.Labels);
             if (index >= 0)
             {

@@ -56,6 +56,7 @@ internal static class ModelFixtures
         });
         b.Labels.AddRange(new[] { "a", "b", "c" });
 
+        b.FrontEnd!.CnnInputQuantTable = Table(b, r, 4);
         int t0 = b.AddTensor(12, 4, 3, 0.05f);
         int t1 = b.AddTensor(12, 6, -10, 0.08f);
         int t2 = b.AddTensor(12, 6, 5, 0.07f);

@@ -135,6 +135,16 @@ public class ModelReaderTests
         Assert.Equal("cnn.op[0].output", ex.Field);
         Assert.Contains("8x3", ex.Problem);
 
+        // A front end whose outputs do not match the CNN input channels.
+        var f = ModelFixtures.AllOps();
+        f.FrontEnd!.FeatureWindow = 4;
+        f.FrontEnd.FeatureHop = 2;
+        f.FrontEnd.FeatureMask = FrontEndConfig.FeatureMav | FrontEndConfig.FeatureRms;
+        f.FrontEnd.SlopeSignChangeThreshold = 1;
+        var fx = Assert.Throws<ModelFormatException>(() => ModelReader.Read(f.Build()));
+        Assert.Equal("front_end.cnn_input_quant_table", fx.Field);
+        Assert.Contains("produces 8 values per frame", fx.Problem);
+
         // Labels that do not match the number of classes.
         var d = ModelFixtures.AllOps();
         d.Labels.Add("extra");

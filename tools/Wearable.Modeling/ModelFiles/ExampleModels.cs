@@ -71,6 +71,10 @@ public static class ExampleModels
         double s2 = 6.0 / 255;
         double s3 = logits.SelectMany(v => v).Select(Math.Abs).Max() / 127;
 
+        // Front end -> CNN input: MAV in guarded LSB (2^4 per LSB) scaled so 1000 LSB of envelope is one unit.
+        var feature = QuantizedMultiplier.FromReal(inputScale == 0 ? 0 : 1.0 / (16 * 1000 * inputScale));
+        builder.FrontEnd!.CnnInputQuantTable = builder.AddQuantTable(Enumerable.Repeat(feature.Multiplier, channels).ToArray(), Enumerable.Repeat(feature.Shift, channels).ToArray());
+
         int t0 = builder.AddTensor(frames, channels, 0, (float)inputScale);
         int t1 = builder.AddTensor(frames, hidden, -128, (float)s1);
         int t2 = builder.AddTensor(frames2, hidden, -128, (float)s2);

@@ -211,7 +211,8 @@ public sealed class ModelFileBuilder
             .Ints(fe.FilterStages).Ints(fe.EnvelopeStages)
             .U16(fe.Decimation).U16(fe.FeatureMask).I32(fe.FeatureWindow).I32(fe.FeatureHop)
             .I32(fe.ZeroCrossingThreshold).I32(unchecked((int)fe.SlopeSignChangeThreshold)).I32((int)(fe.SlopeSignChangeThreshold >> 32))
-            .U8(fe.EncoderKind).Zeros(1).U16(fe.DeltaThresholds.Length).Ints(fe.DeltaThresholds);
+            .U8(fe.EncoderKind).Zeros(1).U16(fe.DeltaThresholds.Length).Ints(fe.DeltaThresholds)
+            .U16(fe.CnnInputQuantTable < 0 ? 0xFFFF : fe.CnnInputQuantTable).Zeros(2);
         return w.ToArray();
     }
 
