@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wearable.EdgeHost.Transports;
 
 namespace Wearable.EdgeHost.Connections;
 
@@ -10,12 +11,7 @@ namespace Wearable.EdgeHost.Connections;
 public sealed class ConnectionString
 {
     /// <summary>The baud rate used when a serial connection string names none (the link budget's UART rate).</summary>
-    public const int DefaultBaud = 921600;
-
-    private static readonly int[] s_supportedBauds =
-    {
-        9600, 19200, 38400, 57600, 115200, 230400, 460800, 500000, 576000, 921600, 1000000, 1152000, 1500000, 2000000, 3000000,
-    };
+    public const int DefaultBaud = BaudRates.Default;
 
     private readonly Dictionary<string, string> _options;
 
@@ -130,9 +126,9 @@ public sealed class ConnectionString
         }
 
         var connection = new ConnectionString(text, kind, target, options);
-        if (kind == ConnectionKind.Serial && options.ContainsKey("baud") && Array.IndexOf(s_supportedBauds, connection.Baud) < 0)
+        if (kind == ConnectionKind.Serial && options.ContainsKey("baud") && !BaudRates.TryGetSpeed(connection.Baud, out _))
         {
-            throw Invalid(text, $"baud={connection.Baud} is not a standard rate ({string.Join(", ", s_supportedBauds)})");
+            throw Invalid(text, $"baud={connection.Baud} is not a standard rate ({string.Join(", ", BaudRates.Supported)})");
         }
 
         return connection;
