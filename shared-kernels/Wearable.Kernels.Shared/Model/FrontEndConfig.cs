@@ -5,7 +5,7 @@ namespace Wearable.Kernels.Model
     /// section, H(z) = (b0 + b1 z^-1 + b2 z^-2) / (1 + a1 z^-1 + a2 z^-2), CoefficientFracBits
     /// fractional bits, GuardBits extra state bits), an optional rectified envelope with its own
     /// low-pass cascade, decimation, sliding-window Hudgins features and an optional delta spike
-    /// encoder. The runner does not execute it yet (see docs/model-format.md).
+    /// encoder. Executed by <see cref="FrontEndPipeline"/>.
     /// </summary>
     public sealed class FrontEndConfig
     {
@@ -31,10 +31,10 @@ namespace Wearable.Kernels.Model
         public int EnvelopeKind;
         public int[] EnvelopeStages = new int[0];
 
-        /// <summary>Keep every n-th sample after filtering (1 = no decimation).</summary>
+        /// <summary>Keep every n-th frame of the sample stream (envelope, else filtered signal); 1 = none. Features are not decimated.</summary>
         public int Decimation = 1;
 
-        /// <summary>Feature window and hop in (decimated) samples; window 0 = no features.</summary>
+        /// <summary>Feature window and hop in input samples over the filtered signal (as EmgFrontEnd); window 0 = no features.</summary>
         public int FeatureWindow;
         public int FeatureHop;
         public int FeatureMask;

@@ -83,6 +83,13 @@ namespace Wearable.Kernels.Model
         public static void CheckCnnInput(ModelDefinition model)
         {
             FrontEndConfig? fe = model.FrontEnd;
+            if (fe != null && fe.EncoderKind == FrontEndConfig.EncoderDelta && model.SpikingLayers.Length > 0
+                && model.SpikingLayers[0].Inputs != 2 * fe.Channels)
+            {
+                throw new ModelFormatException("spiking.layer[0].inputs", fe.CnnInputQuantTableOffset,
+                    "the delta encoder produces " + (2 * fe.Channels).ToString() + " spike trains (up, down per channel) but the first spiking layer takes " + model.SpikingLayers[0].Inputs.ToString());
+            }
+
             if (fe == null || fe.CnnInputQuantTable < 0)
             {
                 return;

@@ -25,7 +25,7 @@ public static class ExampleModels
         {
             Name = "random-emg-cnn-8ch (untrained, seed " + seed + ")",
             Description = "Example only: random-but-seeded weights, NOT trained. 8-channel wrist sEMG at 2 kHz -> high-pass 20 Hz -> "
-                + "rectified envelope (low-pass 5 Hz) -> MAV over 50-sample windows every 25 samples -> int8 [32 x 8] -> "
+                + "MAV over 50-sample windows every 25 samples (rectified 5 Hz envelope as the sample stream) -> int8 [32 x 8] -> "
                 + "conv1d k5 same ReLU -> conv1d k3 s2 d2 causal ReLU6 -> dense 6 -> softmax. Built by Wearable.Modeling.ModelFiles.ExampleModels.",
             Input = new InputDescription
             {
