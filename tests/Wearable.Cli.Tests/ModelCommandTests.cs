@@ -52,18 +52,19 @@ public class ModelCommandTests
     }
 }
 
-public class BenchCnnCommandTests
+public class CnnBenchCasesTests
 {
     [Fact]
-    public void Bench_cnn_json_lists_every_case_with_its_work_per_call()
+    public void Bench_kernels_lists_the_cnn_cases_with_their_units()
     {
-        // Checks the command's shape only; speed figures live in docs/performance.md, not in tests.
-        var result = CliRunner.Run("bench", "cnn", "--json", "--seconds", "0.05");
+        // Checks the cases are registered and run; speed figures live in docs/performance.md, not in tests.
+        var result = CliRunner.Run("bench", "kernels", "--filter", "cnn-", "--json", "--seconds", "0.05");
 
         Assert.Equal(0, result.ExitCode);
         var cases = result.Json().GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(new[] { "conv1d k5 same", "conv1d k3 causal", "dense", "example model inference" }, cases.Select(c => c.GetProperty("name").GetString()));
-        Assert.Equal(262144, cases[2].GetProperty("macsPerCall").GetInt64());
-        Assert.All(cases, c => Assert.True(c.GetProperty("microsecondsPerCall").GetDouble() > 0));
+        Assert.Equal(new[] { "cnn-conv1d-k5-same", "cnn-conv1d-k3-causal", "cnn-dense-1024x256", "cnn-example-model" }, cases.Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal("MAC", cases[2].GetProperty("unit").GetString());
+        Assert.Equal("inference", cases[3].GetProperty("unit").GetString());
+        Assert.Contains("32,768 MACs", cases[3].GetProperty("notes").GetString());
     }
 }
