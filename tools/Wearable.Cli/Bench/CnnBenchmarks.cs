@@ -24,7 +24,30 @@ public static class CnnBenchmarks
             "MAC", 1024.0 * 256, Dense, Notes: () => PerMac),
         new("cnn-example-model", "cnn", "models/examples/random-emg-cnn-8ch.wmdl: 32x8 -> conv k5 -> conv k3 s2 d2 -> dense 6 -> softmax",
             "inference", 1, Example, Notes: () => ModelRunner.Load(ExampleModels.RandomEmgCnn()).MacsPerInference.ToString("N0") + " MACs per inference"),
+        new("cnn-example-pipeline", "cnn", "The example model end to end: 8 ch int16 at 2 kHz -> front end -> CNN every 100 samples (ModelPipeline.Push per frame)",
+            "multichannel sample", Frames, Pipeline, RealTimeUnitsPerSecond: 2000),
     ];
+
+    private const int Frames = 2000;
+
+    private static Action Pipeline()
+    {
+        var pipeline = new ModelPipeline(ModelReader.Read(ExampleModels.RandomEmgCnn()));
+        var random = new Random(4);
+        var samples = new short[8 * Frames];
+        for (int i = 0; i < samples.Length; i++)
+        {
+            samples[i] = (short)(random.Next(-6000, 6000) * ((i / (8 * 500)) % 2 == 0 ? 1 : 0.2));
+        }
+
+        return () =>
+        {
+            for (int n = 0; n < Frames; n++)
+            {
+                pipeline.Push(samples, n * 8);
+            }
+        };
+    }
 
     private static Action Conv(int frames, int cin, int cout, int k, Padding1d padding)
     {
