@@ -7,7 +7,7 @@ namespace Wearable.Kernels.Model
     /// Runs a model's CNN graph: load -> plan -> invoke, as TFLite Micro does. At construction the
     /// tensors' lifetimes are planned into one arena (<see cref="GreedyMemoryPlanner"/>), the arena and
     /// the shared scratch are allocated once, and <see cref="Invoke"/> then allocates nothing.
-    /// The front-end and spiking sections are carried as data and not executed here yet.
+    /// The front-end and spiking sections are executed by <see cref="ModelPipeline"/>, which feeds this runner.
     /// </summary>
     public sealed class ModelRunner
     {
