@@ -62,6 +62,20 @@ namespace Wearable.Kernels.Model
             }
         }
 
+        /// <summary>True when the model has a front end that feeds its CNN or its LIF / CuBa-LIF layers (what the constructor needs).</summary>
+        public static bool CanRun(ModelDefinition model)
+        {
+            FrontEndConfig? fe = model.FrontEnd;
+            if (fe == null)
+            {
+                return false;
+            }
+
+            bool cnn = model.HasCnn && fe.CnnInputQuantTable >= 0;
+            bool spiking = model.SpikingLayers.Length > 0 && fe.EncoderKind == FrontEndConfig.EncoderDelta && !HasL2mu(model.SpikingLayers);
+            return cnn || spiking;
+        }
+
         /// <summary>The CNN runner, or null when the front end does not feed a CNN.</summary>
         public ModelRunner? Runner
         {

@@ -31,6 +31,12 @@ public class ModelFuzzTests
         int loaded = 0;
         int structural = 0;
         var deadline = DateTime.UtcNow.AddMinutes(2);
+        var frames = new short[64];
+        for (int i = 0; i < frames.Length; i++)
+        {
+            frames[i] = (short)(i * 997 % 4001 - 2000);
+        }
+
         for (int i = 0; i < Mutations; i++)
         {
             byte[] seed = seeds[i % seeds.Length];
@@ -45,6 +51,7 @@ public class ModelFuzzTests
             {
                 var runner = ModelRunner.Load(mutant);
                 runner.Invoke();
+                RunPipeline(runner.Model, frames);
                 loaded++;
             }
             catch (ModelFormatException ex)
@@ -67,6 +74,24 @@ public class ModelFuzzTests
         Assert.Equal(Mutations, rejected + loaded);
         Assert.True(structural > Mutations / 10, $"only {structural} mutants reached the structural checks");
         Assert.True(loaded > 0, "no mutant survived: the mutations are too destructive to test the loaded path");
+    }
+
+    /// <summary>
+    /// A loaded model's front end and spiking layers must also build and run: the reader's checks
+    /// have to cover every precondition of the Dsp and Spiking kernels' constructors.
+    /// </summary>
+    private static void RunPipeline(ModelDefinition model, short[] frames)
+    {
+        if (!ModelPipeline.CanRun(model) || model.FrontEnd!.Channels * 4 > frames.Length)
+        {
+            return;
+        }
+
+        var pipeline = new ModelPipeline(model);
+        for (int n = 0; n < 8; n++)
+        {
+            pipeline.Push(frames, 0);
+        }
     }
 
     private static byte[] Mutate(byte[] seed, Random r)
