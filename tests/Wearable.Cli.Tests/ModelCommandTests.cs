@@ -21,6 +21,7 @@ public class ModelCommandTests
         Assert.Equal(6, json.GetProperty("labels").GetArrayLength());
         Assert.Equal(8, json.GetProperty("input").GetProperty("channels").GetInt32());
         Assert.Equal(1, json.GetProperty("frontEnd").GetProperty("filterSections").GetInt32());
+        Assert.Equal("samples -> front end -> CNN", json.GetProperty("runs").GetString());
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public sealed record ModelReport(
     int? ScratchBytes,
     long ParameterBytes,
     long MacsPerInference,
-    IReadOnlyList<string> Labels)
+    IReadOnlyList<string> Labels,
+    string Runs)
 {
     public sealed record InputInfo(int Channels, double SampleRateHz, string Unit, double UnitsPerLsb, int WindowSamples, int HopSamples);
 
@@ -45,7 +46,36 @@ public sealed record ModelReport(
             runner?.TensorOffset(l.Output) ?? 0)).ToList();
         long spikingBytes = spiking.Sum(s => s.ParameterBytes);
         return new ModelReport(file, m.Name, m.Description, m.FormatVersion, m.FileLength, m.Crc.ToString("x8"), input, frontEnd, spiking, layers,
-            runner?.ArenaBytes, runner?.ScratchBytes, (runner?.ParameterBytes ?? 0) + spikingBytes, runner?.MacsPerInference ?? 0, m.Labels);
+            runner?.ArenaBytes, runner?.ScratchBytes, (runner?.ParameterBytes ?? 0) + spikingBytes, runner?.MacsPerInference ?? 0, m.Labels, DescribeRuns(m));
+    }
+
+    /// <summary>What the shared runtime executes for this file (ModelPipeline / ModelRunner).</summary>
+    private static string DescribeRuns(ModelDefinition m)
+    {
+        bool l2mu = m.SpikingLayers.Any(l => l.Kind == SpikingLayerRecord.KindL2mu);
+        bool cnnFed = m.HasCnn && m.FrontEnd is { CnnInputQuantTable: >= 0 };
+        bool spikingFed = m.SpikingLayers.Length > 0 && !l2mu && m.FrontEnd is { EncoderKind: FrontEndConfig.EncoderDelta };
+        var parts = new List<string>();
+        if (cnnFed)
+        {
+            parts.Add("samples -> front end -> CNN");
+        }
+        else if (m.HasCnn)
+        {
+            parts.Add("int8 windows -> CNN");
+        }
+
+        if (spikingFed)
+        {
+            parts.Add("samples -> front end -> delta encoder -> spiking layers");
+        }
+
+        if (l2mu)
+        {
+            parts.Add("L2MU layers carried but not executed yet");
+        }
+
+        return parts.Count > 0 ? string.Join("; ", parts) : "nothing executable (data only)";
     }
 
     public static void Print(ModelReport r)
@@ -91,6 +121,7 @@ public sealed record ModelReport(
         }
 
         AnsiConsole.MarkupLine($"[bold]labels[/] ({r.Labels.Count}): {Markup.Escape(string.Join(", ", r.Labels))}");
+        AnsiConsole.MarkupLine($"[bold]runs[/] {Markup.Escape(r.Runs)}");
     }
 
     private static string Shape(ModelDefinition m, int tensor) => m.Tensors[tensor].Length + "x" + m.Tensors[tensor].Channels;
