@@ -65,7 +65,7 @@ public sealed class MyoArmbandDatasetTests
         // The first window's channel 2, sample 10 is frame 10 of classe_0.dat, channel 2.
         var first = new float[windows.WindowSize];
         windows.CopyWindow(0, first);
-        Assert.Equal(recordings[0].Sample(10, 2), first[(2 * 52) + 10]);
+        Assert.Equal(recordings[0].Sample(10, 2), first[(10 * 8) + 2]);
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class WindowingTests
     }
 
     [Fact]
-    public void Windows_are_channel_major_and_hop_spaced()
+    public void Windows_are_frame_interleaved_and_hop_spaced()
     {
         var set = new WindowSet(2, 3);
         int added = set.AddRecording(Ramp([0, 0, 0, 0, 0, 0, 0]), 2);
@@ -215,6 +215,6 @@ public sealed class WindowingTests
         var w = new float[6];
         set.CopyWindow(1, w);
         // Frame f channel c holds 2f + c; window 1 starts at frame 2.
-        Assert.Equal(new float[] { 4, 6, 8, 5, 7, 9 }, w);
+        Assert.Equal(new float[] { 4, 5, 6, 7, 8, 9 }, w);
     }
 }

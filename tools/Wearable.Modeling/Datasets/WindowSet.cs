@@ -15,7 +15,8 @@ public enum WindowLabelRule
 
 /// <summary>
 /// Fixed-length multichannel windows with one label each, stored as one float block laid out
-/// [window][channel][time] (channel-major inside a window, the layout a conv1d over time wants).
+/// [window][time][channel]: frames stay interleaved as a device delivers them, which is also the NWC
+/// layout of the int8 CNN kernels.
 /// </summary>
 public sealed class WindowSet
 {
@@ -93,11 +94,11 @@ public sealed class WindowSet
 
             EnsureCapacity(Count + 1);
             int baseIndex = Count * WindowSize;
-            for (int c = 0; c < Channels; c++)
+            for (int t = 0; t < Length; t++)
             {
-                for (int t = 0; t < Length; t++)
+                for (int c = 0; c < Channels; c++)
                 {
-                    _data[baseIndex + (c * Length) + t] = recording.Sample(start + t, c);
+                    _data[baseIndex + (t * Channels) + c] = recording.Sample(start + t, c);
                 }
             }
 

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using Wearable.Modeling.Datasets;
+using Wearable.Modeling.Training;
+
+namespace Wearable.Modeling.Evaluation;
+
+/// <summary>Settings for a run of the MyoArmband protocol.</summary>
+public sealed class MyoProtocolOptions
+{
+    public string Spec { get; set; } = Network.DefaultSpec;
+
+    /// <summary>Input scale: Myo values are int8-range; 1/32 puts a firm contraction near 1.</summary>
+    public float InputScale { get; set; } = 1f / 32;
+
+    /// <summary>Hop between training windows (the paper used 5; larger trains faster).</summary>
+    public int TrainHop { get; set; } = MyoArmbandProtocol.Hop;
+
+    public int TestHop { get; set; } = MyoArmbandProtocol.Hop;
+
+    /// <summary>Repetitions (of 28) of training0 held out for early stopping; the last ones.</summary>
+    public int ValidationRepetitions { get; set; } = 7;
+
+    public TrainingOptions Training { get; set; } = new();
+
+    /// <summary>Limits training0 to its first N repetitions (for quick tests); 0 = all 28.</summary>
+    public int TrainRepetitionLimit { get; set; }
+
+    /// <summary>Limits each test session to its first N repetitions (for quick tests); 0 = all 28.</summary>
+    public int TestRepetitionLimit { get; set; }
+}
+
+public sealed record PersonResult(string Person, bool InPaperSubset, double Accuracy, int TestWindows, int Epochs, double TrainSeconds);
+
+public sealed record ProtocolResult(IReadOnlyList<PersonResult> People, double MeanPaper17, double MeanAll, double TrainSeconds);
+
+/// <summary>
+/// Runs the per-person protocol of Côté-Allard et al. 2019: for each person, train (or fine-tune a
+/// pre-trained network) on training0 and report accuracy on Test0 + Test1.
+/// </summary>
+public static class MyoProtocolExperiment
+{
+    public static ProtocolResult Run(
+        MyoArmbandDataset data, IEnumerable<MyoParticipant> people, MyoProtocolOptions options,
+        Network? pretrained = null, Action<string>? log = null)
+    {
+        var paper = data.PaperParticipants().Select(p => p.Name).ToHashSet();
+        var results = new List<PersonResult>();
+        var clock = Stopwatch.StartNew();
+        foreach (var person in people)
+        {
+            var (train, validation) = TrainingSplit(data, person, options);
+            var test = TestSet(data, person, options);
+            var network = pretrained is not null
+                ? Copy(pretrained)
+                : new Network(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
+            if (pretrained is null)
+            {
+                network.Initialize(options.Training.Seed);
+            }
+
+            var fit = Trainer.Fit(network, train, validation, options.Training);
+            var (_, accuracy) = Trainer.Evaluate(network, test);
+            var result = new PersonResult(person.Name, paper.Contains(person.Name), accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds);
+            results.Add(result);
+            log?.Invoke(person.Name + ": " + (accuracy * 100).ToString("F2") + " % on " + test.Count + " test windows (" + fit.Epochs + " epochs, best " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s)");
+        }
+
+        double Mean(IEnumerable<PersonResult> r) => r.Any() ? r.Average(x => x.Accuracy) : double.NaN;
+        return new ProtocolResult(results, Mean(results.Where(r => r.InPaperSubset)), Mean(results), clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>training0 split into fitting and early-stopping windows (by repetition, never mixing one repetition's windows).</summary>
+    public static (WindowSet Train, WindowSet? Validation) TrainingSplit(MyoArmbandDataset data, MyoParticipant person, MyoProtocolOptions options)
+    {
+        var session = data.LoadSession(person, MyoArmbandDataset.Training);
+        int usable = options.TrainRepetitionLimit > 0 ? Math.Min(options.TrainRepetitionLimit, session.Count) : session.Count;
+        int validationCount = Math.Clamp(options.ValidationRepetitions, 0, usable - 1);
+        var fitting = session.Take(usable - validationCount);
+        var train = MyoArmbandProtocol.Windows(fitting, MyoArmbandProtocol.WindowLength, options.TrainHop);
+        WindowSet? validation = validationCount == 0
+            ? null
+            : MyoArmbandProtocol.Windows(session.Skip(usable - validationCount).Take(validationCount), MyoArmbandProtocol.WindowLength, options.TestHop);
+        return (train, validation);
+    }
+
+    public static WindowSet TestSet(MyoArmbandDataset data, MyoParticipant person, MyoProtocolOptions options)
+    {
+        IEnumerable<Recording> Limit(IReadOnlyList<Recording> s) => options.TestRepetitionLimit > 0 ? s.Take(options.TestRepetitionLimit) : s;
+        return MyoArmbandProtocol.Windows(
+            Limit(data.LoadSession(person, MyoArmbandDataset.Test0)).Concat(Limit(data.LoadSession(person, MyoArmbandDataset.Test1))),
+            MyoArmbandProtocol.WindowLength,
+            options.TestHop);
+    }
+
+    /// <summary>Pre-trains on the whole PreTrainingDataset (22 people), holding out each person's last cycle for early stopping.</summary>
+    public static (Network Network, TrainingResult Fit) Pretrain(MyoArmbandDataset data, MyoProtocolOptions options, Action<string>? log = null)
+    {
+        var train = new WindowSet(MyoArmbandDatReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 16);
+        var validation = new WindowSet(MyoArmbandDatReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 14);
+        foreach (var person in data.PreTrainingParticipants())
+        {
+            var session = data.LoadSession(person, MyoArmbandDataset.Training);
+            int validationCount = Math.Clamp(options.ValidationRepetitions, 0, session.Count - 1);
+            foreach (var r in session.Take(session.Count - validationCount))
+            {
+                train.AddRecording(r, options.TrainHop);
+            }
+
+            foreach (var r in session.Skip(session.Count - validationCount))
+            {
+                validation.AddRecording(r, options.TestHop);
+            }
+        }
+
+        log?.Invoke("pre-training on " + train.Count + " windows, validating on " + validation.Count);
+        var network = new Network(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
+        network.Initialize(options.Training.Seed);
+        var fit = Trainer.Fit(network, train, validation.Count > 0 ? validation : null, options.Training);
+        return (network, fit);
+    }
+
+    private static Network Copy(Network source)
+    {
+        var copy = new Network(source.Spec, source.InputLength, source.InputChannels, source.Classes, source.InputScale);
+        copy.Restore(source.Snapshot());
+        return copy;
+    }
+}
