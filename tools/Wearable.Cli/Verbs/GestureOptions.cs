@@ -71,7 +71,7 @@ internal sealed class GestureOptions
         }
     }
 
-    private static string DefaultDataPath()
+    internal static string DefaultDataPath()
     {
         string? dir = Directory.GetCurrentDirectory();
         while (dir is not null && !File.Exists(Path.Combine(dir, "Wearable.sln")))
