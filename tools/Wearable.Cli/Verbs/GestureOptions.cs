@@ -22,8 +22,17 @@ internal sealed class GestureOptions
 
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed for initialization, shuffling and dropout.", DefaultValueFactory = _ => 1UL };
 
+    public Option<double> GainJitter { get; } = new("--gain-jitter") { Description = "Training augmentation: scale windows by 1 +- this.", DefaultValueFactory = _ => 0.0 };
+
+    public Option<double> Rotation { get; } = new("--rotation") { Description = "Training augmentation: probability of rotating the band by one electrode.", DefaultValueFactory = _ => 0.0 };
+
+    public Option<int> RetrainEpochs { get; } = new("--final-epochs") { Description = "After early stopping, continue on all of training0 (held-out cycle included) for this many epochs.", DefaultValueFactory = _ => 0 };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(GainJitter);
+        command.Options.Add(Rotation);
+        command.Options.Add(RetrainEpochs);
         command.Options.Add(Data);
         command.Options.Add(Spec);
         command.Options.Add(Epochs);
@@ -54,7 +63,10 @@ internal sealed class GestureOptions
                 LearningRate = lr,
                 Seed = parse.GetValue(Seed),
                 Progress = progress,
+                GainJitter = parse.GetValue(GainJitter),
+                RotationProbability = parse.GetValue(Rotation),
             },
+            FinalEpochs = parse.GetValue(RetrainEpochs),
         };
     }
 

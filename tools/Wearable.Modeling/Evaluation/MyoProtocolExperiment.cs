@@ -22,6 +22,12 @@ public sealed class MyoProtocolOptions
 
     public TrainingOptions Training { get; set; } = new();
 
+    /// <summary>
+    /// Epochs of further training on all of training0 (held-out repetitions included) after early
+    /// stopping, at a tenth of the learning rate; 0 = keep the early-stopped weights.
+    /// </summary>
+    public int FinalEpochs { get; set; }
+
     /// <summary>Limits training0 to its first N repetitions (for quick tests); 0 = all 28.</summary>
     public int TrainRepetitionLimit { get; set; }
 
@@ -59,6 +65,25 @@ public static class MyoProtocolExperiment
             }
 
             var fit = Trainer.Fit(network, train, validation, options.Training);
+            if (options.FinalEpochs > 0 && validation is not null)
+            {
+                var all = MyoArmbandProtocol.Windows(
+                    data.LoadSession(person, MyoArmbandDataset.Training).Take(options.TrainRepetitionLimit > 0 ? options.TrainRepetitionLimit : 28),
+                    MyoArmbandProtocol.WindowLength,
+                    options.TrainHop);
+                var polish = Trainer.Fit(network, all, null, new TrainingOptions
+                {
+                    Seed = options.Training.Seed + 1,
+                    MaxEpochs = options.FinalEpochs,
+                    BatchSize = options.Training.BatchSize,
+                    LearningRate = options.Training.LearningRate / 10,
+                    WeightDecay = options.Training.WeightDecay,
+                    GainJitter = options.Training.GainJitter,
+                    RotationProbability = options.Training.RotationProbability,
+                });
+                fit = fit with { Elapsed = fit.Elapsed + polish.Elapsed, Epochs = fit.Epochs + polish.Epochs };
+            }
+
             var (_, accuracy) = Trainer.Evaluate(network, test);
             var result = new PersonResult(person.Name, paper.Contains(person.Name), accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds);
             results.Add(result);

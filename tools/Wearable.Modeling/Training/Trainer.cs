@@ -19,6 +19,15 @@ public sealed class TrainingOptions
     /// <summary>Epochs without a better validation score before stopping.</summary>
     public int Patience { get; set; } = 6;
 
+    /// <summary>Training-time amplitude jitter: each window is scaled by a factor in [1 - g, 1 + g].</summary>
+    public double GainJitter { get; set; }
+
+    /// <summary>
+    /// Probability of shifting a training window's channels by one electrode around the band (either
+    /// way): teaches tolerance to the armband sitting slightly rotated between sessions.
+    /// </summary>
+    public double RotationProbability { get; set; }
+
     /// <summary>Called after every epoch (progress display, logging).</summary>
     public Action<EpochReport>? Progress { get; set; }
 }
@@ -51,6 +60,9 @@ public static class Trainer
         var order = Enumerable.Range(0, train.Count).ToArray();
         var shuffle = Simulation.Pcg32.For(options.Seed, "shuffle");
         var dropout = Simulation.Pcg32.For(options.Seed, "dropout");
+        var augment = Simulation.Pcg32.For(options.Seed, "augment");
+        bool augmenting = options.GainJitter > 0 || options.RotationProbability > 0;
+        var scratch = new float[train.WindowSize];
         var parameters = network.Parameters.ToArray();
         var adam = new AdamW(options.LearningRate, options.WeightDecay);
         float[][]? bestWeights = null;
@@ -76,7 +88,16 @@ public static class Trainer
                 for (int b = start; b < end; b++)
                 {
                     int w = order[b];
-                    lossSum += network.Learn(train.Data, w * train.WindowSize, train.Label(w), out bool ok);
+                    float[] source = train.Data;
+                    int offset = w * train.WindowSize;
+                    if (augmenting)
+                    {
+                        Augment(train, w, scratch, options, augment);
+                        source = scratch;
+                        offset = 0;
+                    }
+
+                    lossSum += network.Learn(source, offset, train.Label(w), out bool ok);
                     correct += ok ? 1 : 0;
                 }
 
@@ -118,6 +139,27 @@ public static class Trainer
         }
 
         return new TrainingResult(epoch, bestEpoch, bestAccuracy, clock.Elapsed);
+    }
+
+    private static void Augment(WindowSet set, int window, float[] destination, TrainingOptions options, Simulation.Pcg32 random)
+    {
+        float gain = (float)(1 + (options.GainJitter * ((2 * random.NextDouble()) - 1)));
+        int shift = 0;
+        if (random.NextDouble() < options.RotationProbability)
+        {
+            shift = random.NextDouble() < 0.5 ? 1 : set.Channels - 1;
+        }
+
+        int channels = set.Channels;
+        int start = window * set.WindowSize;
+        for (int t = 0; t < set.Length; t++)
+        {
+            int row = t * channels;
+            for (int c = 0; c < channels; c++)
+            {
+                destination[row + ((c + shift) % channels)] = set.Data[start + row + c] * gain;
+            }
+        }
     }
 
     /// <summary>Mean cross-entropy and accuracy of the network on a window set (inference mode).</summary>
