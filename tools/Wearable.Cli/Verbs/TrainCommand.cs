@@ -32,7 +32,7 @@ public static class TrainCommand
     {
         var data = shared.Dataset(parse);
         var options = shared.Read(parse, json ? null : EvalCommand.PrintEpoch);
-        Network network;
+        IClassifierModel network;
         TrainingResult fit;
         if (personName is null)
         {
@@ -56,8 +56,8 @@ public static class TrainCommand
         {
             model = output.FullName,
             spec = network.Spec,
-            parameters = network.ParameterCount,
-            multiplyAccumulates = network.MultiplyAccumulates,
+            parameters = ClassifierModels.ParameterCount(network),
+            multiplyAccumulates = (network as Network)?.MultiplyAccumulates,
             epochs = fit.Epochs,
             bestEpoch = fit.BestEpoch,
             validationAccuracy = fit.BestValidationAccuracy,
@@ -70,18 +70,18 @@ public static class TrainCommand
         else
         {
             Console.Out.WriteLine(
-                "saved " + output.FullName + ": " + network.ParameterCount + " parameters, " + network.MultiplyAccumulates + " MACs, best validation " +
+                "saved " + output.FullName + ": " + ClassifierModels.ParameterCount(network) + " parameters, " + ((network as Network)?.MultiplyAccumulates.ToString() ?? "n/a") + " MACs, best validation " +
                 (fit.BestValidationAccuracy * 100).ToString("F2") + " % at epoch " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s");
         }
 
         return 0;
     }
 
-    internal static Network NewNetwork(MyoProtocolOptions options)
+    internal static IClassifierModel NewNetwork(MyoProtocolOptions options)
     {
         try
         {
-            var network = new Network(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
+            var network = ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
             network.Initialize(options.Training.Seed);
             return network;
         }
@@ -91,7 +91,7 @@ public static class TrainCommand
         }
     }
 
-    internal static Network LoadModel(FileInfo file)
+    internal static IClassifierModel LoadModel(FileInfo file)
     {
         if (!file.Exists)
         {

@@ -47,7 +47,7 @@ public static class MyoProtocolExperiment
 {
     public static ProtocolResult Run(
         MyoArmbandDataset data, IEnumerable<MyoParticipant> people, MyoProtocolOptions options,
-        Network? pretrained = null, Action<string>? log = null)
+        IClassifierModel? pretrained = null, Action<string>? log = null)
     {
         var paper = data.PaperParticipants().Select(p => p.Name).ToHashSet();
         var results = new List<PersonResult>();
@@ -57,8 +57,8 @@ public static class MyoProtocolExperiment
             var (train, validation) = TrainingSplit(data, person, options);
             var test = TestSet(data, person, options);
             var network = pretrained is not null
-                ? Copy(pretrained)
-                : new Network(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
+                ? ClassifierModels.Copy(pretrained)
+                : ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
             if (pretrained is null)
             {
                 network.Initialize(options.Training.Seed);
@@ -118,7 +118,7 @@ public static class MyoProtocolExperiment
     }
 
     /// <summary>Pre-trains on the whole PreTrainingDataset (22 people), holding out each person's last cycle for early stopping.</summary>
-    public static (Network Network, TrainingResult Fit) Pretrain(MyoArmbandDataset data, MyoProtocolOptions options, Action<string>? log = null)
+    public static (IClassifierModel Network, TrainingResult Fit) Pretrain(MyoArmbandDataset data, MyoProtocolOptions options, Action<string>? log = null)
     {
         var train = new WindowSet(MyoArmbandDatReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 16);
         var validation = new WindowSet(MyoArmbandDatReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 14);
@@ -138,16 +138,10 @@ public static class MyoProtocolExperiment
         }
 
         log?.Invoke("pre-training on " + train.Count + " windows, validating on " + validation.Count);
-        var network = new Network(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
+        var network = ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
         network.Initialize(options.Training.Seed);
         var fit = Trainer.Fit(network, train, validation.Count > 0 ? validation : null, options.Training);
         return (network, fit);
     }
 
-    private static Network Copy(Network source)
-    {
-        var copy = new Network(source.Spec, source.InputLength, source.InputChannels, source.Classes, source.InputScale);
-        copy.Restore(source.Snapshot());
-        return copy;
-    }
 }

@@ -39,7 +39,7 @@ public static class MyoReadingsExperiment
                 }
             }
 
-            var network = new Network(options.Spec, MyoArmbandProtocol.WindowLength, MyoReadingsReader.Channels, Classes, options.InputScale);
+            var network = ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoReadingsReader.Channels, Classes, options.InputScale);
             network.Initialize(options.Training.Seed);
             var fit = Trainer.Fit(network, train, validation, options.Training);
             var test = sessions[^1];

@@ -29,7 +29,7 @@ public sealed record StreamingResult(
 /// </summary>
 public static class StreamingEvaluation
 {
-    public static StreamingResult Run(Network network, IEnumerable<Recording> recordings, StreamingOptions options) =>
+    public static StreamingResult Run(IClassifierModel network, IEnumerable<Recording> recordings, StreamingOptions options) =>
         Run(w => network.Predict(w, 0), network.InputLength, network.InputChannels, network.Classes, recordings, options);
 
     /// <summary>

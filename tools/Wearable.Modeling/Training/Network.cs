@@ -8,7 +8,7 @@ namespace Wearable.Modeling.Training;
 /// flattened features is appended. Inputs are multiplied by <see cref="InputScale"/> first (part of
 /// the model: the front end must apply the same scale).
 /// </summary>
-public sealed class Network
+public sealed class Network : IClassifierModel
 {
     /// <summary>The default tiny CNN for 52 x 8 Myo windows.</summary>
     public const string DefaultSpec = "conv:24:5,relu,maxpool:2,dw:5,relu,pw:32,relu,maxpool:2,dropout:0.2";
@@ -98,22 +98,7 @@ public sealed class Network
     {
         float[] logits = Forward(windows, offset);
         correct = ArgMax(logits) == label;
-        float[] top = _gradients[Layers.Count];
-        float max = logits.Max();
-        double sum = 0;
-        for (int k = 0; k < Classes; k++)
-        {
-            top[k] = MathF.Exp(logits[k] - max);
-            sum += top[k];
-        }
-
-        for (int k = 0; k < Classes; k++)
-        {
-            top[k] = (float)(top[k] / sum);
-        }
-
-        float loss = -MathF.Log(Math.Max(top[label], 1e-12f));
-        top[label] -= 1;
+        float loss = ClassifierModels.SoftmaxCrossEntropy(logits, _gradients[Layers.Count], Classes, label);
         for (int i = Layers.Count - 1; i >= 0; i--)
         {
             Layers[i].Backward(_activations[i], _activations[i + 1], _gradients[i + 1], i == 0 ? null : _gradients[i]);

@@ -27,7 +27,7 @@ public static class NetworkFile
         public float[][] Parameters { get; set; } = [];
     }
 
-    public static void Save(Network network, string path, string[]? classNames = null)
+    public static void Save(IClassifierModel network, string path, string[]? classNames = null)
     {
         var doc = new Document
         {
@@ -48,7 +48,7 @@ public static class NetworkFile
         File.WriteAllText(path, JsonSerializer.Serialize(doc));
     }
 
-    public static Network Load(string path)
+    public static IClassifierModel Load(string path)
     {
         Document? doc;
         try
@@ -65,7 +65,7 @@ public static class NetworkFile
             throw new Datasets.DatasetFormatException(path, "not a wearable-float-cnn/1 model file");
         }
 
-        var network = new Network(doc.Spec, doc.InputLength, doc.InputChannels, doc.Classes, doc.InputScale);
+        var network = ClassifierModels.Create(doc.Spec, doc.InputLength, doc.InputChannels, doc.Classes, doc.InputScale);
         var expected = network.Parameters.Select(p => p.Values.Length).ToArray();
         if (doc.Parameters.Length != expected.Length || !doc.Parameters.Select(p => p.Length).SequenceEqual(expected))
         {

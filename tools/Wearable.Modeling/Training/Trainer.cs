@@ -43,7 +43,7 @@ public sealed record TrainingResult(int Epochs, int BestEpoch, double BestValida
 /// </summary>
 public static class Trainer
 {
-    public static TrainingResult Fit(Network network, WindowSet train, WindowSet? validation, TrainingOptions options)
+    public static TrainingResult Fit(IClassifierModel network, WindowSet train, WindowSet? validation, TrainingOptions options)
     {
         if (train.Count == 0)
         {
@@ -163,7 +163,7 @@ public static class Trainer
     }
 
     /// <summary>Mean cross-entropy and accuracy of the network on a window set (inference mode).</summary>
-    public static (double Loss, double Accuracy) Evaluate(Network network, WindowSet set)
+    public static (double Loss, double Accuracy) Evaluate(IClassifierModel network, WindowSet set)
     {
         double loss = 0;
         int correct = 0;
