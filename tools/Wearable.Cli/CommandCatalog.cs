@@ -16,6 +16,7 @@ public static class CommandCatalog
         root.Subcommands.Add(GateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(RecordCommand.Create());
         return root;
     }
 

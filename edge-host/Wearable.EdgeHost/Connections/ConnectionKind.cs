@@ -1,0 +1,14 @@
+namespace Wearable.EdgeHost.Connections;
+
+/// <summary>How the host reaches a device.</summary>
+public enum ConnectionKind
+{
+    /// <summary>A serial port or pseudo-terminal, driven through termios.</summary>
+    Serial,
+
+    /// <summary>TCP, e.g. a virtual device listening on loopback.</summary>
+    Tcp,
+
+    /// <summary>A virtual device started inside this process.</summary>
+    Simulated,
+}

@@ -1,0 +1,97 @@
+namespace Wearable.EdgeHost.Sessions;
+
+/// <summary>
+/// Maps the device's microsecond clock to UNIX seconds on the host. Each time-sync exchange gives the
+/// host send time, the device clock in the reply, and the host receive time; the device read is taken
+/// to happen at the midpoint (NTP's assumption), and exchanges with a round trip far above the best
+/// recent one are ignored because queueing delay makes their midpoint wrong. A least-squares line over
+/// the kept points gives offset and drift, so timestamps stay right between exchanges.
+/// </summary>
+public sealed class DeviceClockMapper
+{
+    private readonly int _window;
+    private readonly List<(double Device, double Host, double RoundTrip)> _points = new();
+    private double _slope = 1e-6;
+    private double _intercept;
+    private double _deviceOrigin;
+
+    public DeviceClockMapper(int window = 32)
+    {
+        if (window < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(window), window, "Keep at least two exchanges to estimate drift.");
+        }
+
+        _window = window;
+    }
+
+    /// <summary>True once at least one exchange has been accepted.</summary>
+    public bool IsSynchronised => _points.Count > 0;
+
+    /// <summary>Device clock rate error in parts per million (positive: the device clock runs slow).</summary>
+    public double DriftPpm => (_slope * 1e6 - 1.0) * 1e6;
+
+    /// <summary>The best round trip among kept exchanges, seconds: the bound on the mapping's error.</summary>
+    public double BestRoundTripSeconds => _points.Count == 0 ? double.NaN : _points.Min(p => p.RoundTrip);
+
+    /// <summary>Adds one exchange. Returns false when it was rejected as delayed.</summary>
+    public bool AddExchange(double hostSendUnix, long deviceMicros, double hostReceiveUnix)
+    {
+        double roundTrip = hostReceiveUnix - hostSendUnix;
+        if (roundTrip < 0)
+        {
+            throw new ArgumentException("The reply arrived before the request was sent: the host times are swapped.");
+        }
+
+        if (_points.Count == 0)
+        {
+            _deviceOrigin = deviceMicros;
+        }
+
+        double best = _points.Count == 0 ? roundTrip : Math.Min(BestRoundTripSeconds, roundTrip);
+        if (_points.Count >= 2 && roundTrip > 3 * best + 0.002)
+        {
+            return false;
+        }
+
+        _points.Add((deviceMicros - _deviceOrigin, (hostSendUnix + hostReceiveUnix) / 2, roundTrip));
+        if (_points.Count > _window)
+        {
+            _points.RemoveAt(0);
+        }
+
+        Fit();
+        return true;
+    }
+
+    /// <summary>The host UNIX time of a device clock reading.</summary>
+    public double ToUnixSeconds(long deviceMicros)
+    {
+        if (!IsSynchronised)
+        {
+            throw new InvalidOperationException("No time-sync exchange yet: call AddExchange (the session does this on connect).");
+        }
+
+        return _intercept + _slope * (deviceMicros - _deviceOrigin);
+    }
+
+    private void Fit()
+    {
+        int n = _points.Count;
+        double meanDevice = _points.Average(p => p.Device);
+        double meanHost = _points.Average(p => p.Host);
+        double spread = _points.Sum(p => (p.Device - meanDevice) * (p.Device - meanDevice));
+
+        // Until the device clock has advanced a little, drift is unobservable: assume nominal rate.
+        if (n < 2 || spread < 1e6)
+        {
+            _slope = 1e-6;
+        }
+        else
+        {
+            _slope = _points.Sum(p => (p.Device - meanDevice) * (p.Host - meanHost)) / spread;
+        }
+
+        _intercept = meanHost - _slope * meanDevice;
+    }
+}

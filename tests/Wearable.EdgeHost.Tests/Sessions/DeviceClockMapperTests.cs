@@ -1,0 +1,46 @@
+using Wearable.EdgeHost.Sessions;
+
+namespace Wearable.EdgeHost.Tests.Sessions;
+
+public class DeviceClockMapperTests
+{
+    private const double Epoch = 1_790_000_000.0;
+
+    [Fact]
+    public void Recovers_offset_and_drift_from_symmetric_exchanges()
+    {
+        const double drift = 50e-6; // the device clock runs 50 ppm slow
+        var mapper = new DeviceClockMapper();
+        for (int i = 0; i < 20; i++)
+        {
+            double hostMid = Epoch + i * 1.0;
+            long device = (long)((hostMid - Epoch) * 1e6 * (1 - drift)) + 123_456;
+            mapper.AddExchange(hostMid - 0.001, device, hostMid + 0.001);
+        }
+
+        long later = (long)(30.0 * 1e6 * (1 - drift)) + 123_456;
+        Assert.Equal(Epoch + 30.0, mapper.ToUnixSeconds(later), 6);
+        Assert.InRange(mapper.DriftPpm, 49, 51);
+    }
+
+    [Fact]
+    public void Delayed_exchanges_are_rejected_so_they_do_not_bias_the_offset()
+    {
+        var mapper = new DeviceClockMapper();
+        mapper.AddExchange(Epoch, 0, Epoch + 0.002);
+        mapper.AddExchange(Epoch + 1, 1_000_000, Epoch + 1.002);
+
+        // The reply sat in a queue for 200 ms: its midpoint would be 100 ms off.
+        bool accepted = mapper.AddExchange(Epoch + 2, 2_000_000, Epoch + 2.2);
+
+        Assert.False(accepted);
+        Assert.Equal(Epoch + 3.001, mapper.ToUnixSeconds(3_000_000), 4);
+    }
+
+    [Fact]
+    public void Mapping_before_any_exchange_says_what_to_do()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new DeviceClockMapper().ToUnixSeconds(0));
+        Assert.Contains("AddExchange", error.Message);
+    }
+}
