@@ -163,6 +163,7 @@ public sealed class TextFormatTests
         var saved = RecordingFiles.EdfReader;
         try
         {
+            Assert.IsType<EdfRecordingReader>(RecordingFiles.ReaderFor(edf));
             RecordingFiles.EdfReader = null;
             Assert.Throws<NotSupportedException>(() => RecordingFiles.ReaderFor(edf));
             var adapter = new FixedReader();
@@ -173,6 +174,34 @@ public sealed class TextFormatTests
         {
             RecordingFiles.EdfReader = saved;
         }
+    }
+
+    [Fact]
+    public void Edf_motor_imagery_run_has_64_channels_at_160_Hz_with_T0_T1_T2_labels()
+    {
+        string path = RepositoryPaths.SharedDataFile("eeg", "eegmmidb-S001", "S001R03.edf");
+        var reader = new EdfRecordingReader();
+        var recording = reader.Read(path);
+        Assert.Equal(64, recording.Channels);
+        Assert.Equal(160.0, recording.SampleRate);
+        Assert.InRange(recording.DurationSeconds, 100, 140);
+        Assert.Equal(["T0", "T1", "T2"], reader.LabelNames);
+        var labels = recording.FrameLabels!;
+        Assert.Equal(0, labels[0]); // the run opens at rest
+        Assert.Contains(1, labels);
+        Assert.Contains(2, labels);
+        Assert.Equal("S001R03", recording.SessionId);
+        Assert.NotNull(recording.FloatSamples);
+        double rms = Math.Sqrt(recording.FloatSamples!.Take(64 * 1600).Average(v => (double)v * v));
+        Assert.InRange(rms, 1, 500); // microvolts of scalp EEG
+    }
+
+    [Fact]
+    public void Broken_edf_is_a_dataset_format_error()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "bad.edf");
+        File.WriteAllBytes(path, System.Text.Encoding.ASCII.GetBytes(new string('x', 300)));
+        Assert.Throws<DatasetFormatException>(() => RecordingFiles.Read(path));
     }
 
     private sealed class FixedReader : IRecordingReader

@@ -1,14 +1,14 @@
 namespace Wearable.Modeling.Datasets;
 
 /// <summary>
-/// Picks a reader from a file's name. The one seam for EDF+/BDF: whoever has the edge host's reader
-/// (tools may reference edge-host) assigns <see cref="EdfReader"/> with an adapter; until then EDF
-/// files are refused with a message saying so, instead of being parsed by a second reader.
+/// Picks a reader from a file's name. EDF+/BDF go through <see cref="EdfReader"/>, by default the
+/// adapter over the edge host's reader (<see cref="EdfRecordingReader"/>): one EDF reader in the
+/// project, not two. Set it to another adapter (or null to refuse EDF) if needed.
 /// </summary>
 public static class RecordingFiles
 {
-    /// <summary>Adapter to the edge host's EDF+/BDF reader; null until wired.</summary>
-    public static IRecordingReader? EdfReader { get; set; }
+    /// <summary>Adapter to the edge host's EDF+/BDF reader; null refuses EDF files.</summary>
+    public static IRecordingReader? EdfReader { get; set; } = new EdfRecordingReader();
 
     public static IRecordingReader ReaderFor(string path)
     {
@@ -31,8 +31,8 @@ public static class RecordingFiles
         if (name.EndsWith(".edf", StringComparison.Ordinal) || name.EndsWith(".bdf", StringComparison.Ordinal))
         {
             return EdfReader ?? throw new NotSupportedException(
-                "EDF/BDF files are read by the edge host's reader, which is not wired into the tools yet: " +
-                "assign RecordingFiles.EdfReader with an adapter over Wearable.EdgeHost's EDF reader.");
+                "EDF/BDF reading is switched off (RecordingFiles.EdfReader is null): " +
+                "assign an adapter such as EdfRecordingReader.");
         }
 
         throw new NotSupportedException(
