@@ -95,3 +95,41 @@ public sealed class SpikingNetworkTests
         Assert.Throws<ArgumentException>(() => new SpikingNetwork("lif:x", 20, 4, 4, 1));
     }
 }
+
+public sealed class EnsembleModelTests
+{
+    [Fact]
+    public void Cnn_plus_spiking_ensemble_trains_saves_and_reloads_to_the_same_predictions()
+    {
+        var random = new Pcg32(21);
+        var set = new WindowSet(4, 20, 200);
+        for (int i = 0; i < 200; i++)
+        {
+            int label = i % 4;
+            var samples = new short[80];
+            for (int n = 0; n < samples.Length; n++)
+            {
+                samples[n] = (short)Math.Round((n % 4 == label ? 40 : 6) * random.NextGaussian());
+            }
+
+            set.AddRecording(Recording.FromInt16("r", "p", "s", Recording.NumberedChannels(4), 200, "adc", samples, segmentLabel: label), 20);
+        }
+
+        var model = ClassifierModels.Create("conv:4:3,relu,gap + lif:12", 20, 4, 4, 0.05f);
+        var ensemble = Assert.IsType<EnsembleModel>(model);
+        Assert.IsType<Network>(ensemble.Members[0]);
+        Assert.IsType<SpikingNetwork>(ensemble.Members[1]);
+        model.Initialize(3);
+        Trainer.Fit(model, set, null, new TrainingOptions { MaxEpochs = 10, BatchSize = 16, LearningRate = 5e-3 });
+        Assert.True(Trainer.Evaluate(model, set).Accuracy > 0.9);
+
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "e.json");
+        NetworkFile.Save(model, path);
+        var loaded = NetworkFile.Load(path);
+        Assert.Equal(model.Spec, loaded.Spec);
+        for (int w = 0; w < 20; w++)
+        {
+            Assert.Equal(model.Forward(set.Data, w * set.WindowSize), loaded.Forward(set.Data, w * set.WindowSize));
+        }
+    }
+}

@@ -16,7 +16,7 @@ public static class EvalCommand
     {
         var shared = new GestureOptions();
         var people = new Option<string>("--people") { Description = "paper (17), all (18) or names like Male0,Female1.", DefaultValueFactory = _ => "paper" };
-        var from = new Option<FileInfo?>("--from") { Description = "Pre-trained float model to fine-tune per person (transfer learning)." };
+        var from = new Option<string?>("--from") { Description = "Pre-trained float model to fine-tune per person (transfer learning); a+b.json joins models into an ensemble." };
         var dataset = new Option<string>("--dataset") { Description = "myo-armband (offline protocol) or myo-readings (pseudo-online, with rest).", DefaultValueFactory = _ => "myo-armband" };
         var readings = new Option<DirectoryInfo?>("--readings") { Description = "myo-readings folder (default: ../shared/data/emg/myo-readings beside the repository)." };
         var vote = new Option<int>("--vote") { Description = "Pseudo-online: majority vote over this many decisions (1 = none).", DefaultValueFactory = _ => 1 };
@@ -109,11 +109,11 @@ public static class EvalCommand
         "  epoch " + r.Epoch + ": loss " + r.TrainLoss.ToString("F4") + ", train " + (r.TrainAccuracy * 100).ToString("F1") +
         " %, validation " + (r.ValidationAccuracy * 100).ToString("F2") + " %" + (r.Best ? " *" : string.Empty) + " (" + r.Elapsed.TotalSeconds.ToString("F0") + " s)");
 
-    private static int Run(ParseResult parse, GestureOptions shared, string selection, FileInfo? from, bool json)
+    private static int Run(ParseResult parse, GestureOptions shared, string selection, string? from, bool json)
     {
         var data = shared.Dataset(parse);
         var options = shared.Read(parse, null);
-        var pretrained = from is null ? null : TrainCommand.LoadModel(from);
+        var pretrained = from is null ? null : TrainCommand.LoadModels(from);
         if (pretrained is null)
         {
             TrainCommand.NewNetwork(options); // validates --spec before the long run
@@ -127,7 +127,7 @@ public static class EvalCommand
                 protocol = "MyoArmband: per person train on training0, test on Test0+Test1, 52-sample windows, hop " + options.TestHop,
                 arithmetic = "float32",
                 spec = options.Spec,
-                pretrained = from?.FullName,
+                pretrained = from,
                 people = result.People.Select(p => new { person = p.Person, paperSubset = p.InPaperSubset, accuracy = Math.Round(p.Accuracy, 5), testWindows = p.TestWindows, epochs = p.Epochs, trainSeconds = Math.Round(p.TrainSeconds, 1) }),
                 meanPaper17 = Round(result.MeanPaper17),
                 meanAll = Round(result.MeanAll),

@@ -91,6 +91,22 @@ public static class TrainCommand
         }
     }
 
+    /// <summary>One model file, or several joined by '+' loaded as an ensemble.</summary>
+    internal static IClassifierModel LoadModels(string paths)
+    {
+        var members = paths.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => LoadModel(new FileInfo(p)))
+            .ToArray();
+        try
+        {
+            return members.Length == 1 ? members[0] : new EnsembleModel(members);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException("Cannot combine " + paths + ": " + ex.Message, "Ensemble members must be trained on the same windows and classes.");
+        }
+    }
+
     internal static IClassifierModel LoadModel(FileInfo file)
     {
         if (!file.Exists)

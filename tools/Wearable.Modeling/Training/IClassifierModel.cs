@@ -39,10 +39,19 @@ public interface IClassifierModel
 /// <summary>Builds a model from its spec: specs made of <c>lif:</c>/<c>cuba:</c> layers are spiking, others CNN.</summary>
 public static class ClassifierModels
 {
-    public static IClassifierModel Create(string spec, int inputLength, int inputChannels, int classes, float inputScale) =>
-        SpikingNetwork.IsSpikingSpec(spec)
+    public static IClassifierModel Create(string spec, int inputLength, int inputChannels, int classes, float inputScale)
+    {
+        if (spec.Contains(EnsembleModel.Separator, StringComparison.Ordinal))
+        {
+            return new EnsembleModel(spec.Split(EnsembleModel.Separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(member => Create(member, inputLength, inputChannels, classes, inputScale))
+                .ToArray());
+        }
+
+        return SpikingNetwork.IsSpikingSpec(spec)
             ? new SpikingNetwork(spec, inputLength, inputChannels, classes, inputScale)
             : new Network(spec, inputLength, inputChannels, classes, inputScale);
+    }
 
     public static IClassifierModel Copy(IClassifierModel source)
     {
