@@ -1,0 +1,148 @@
+using System.CommandLine;
+using Wearable.Modeling.Datasets;
+using Wearable.Modeling.Evaluation;
+using Wearable.Modeling.Training;
+
+namespace Wearable.Cli.Verbs;
+
+/// <summary>
+/// `wearable eval`: the MyoArmband protocol (per person: train on training0, test on Test0 + Test1),
+/// from scratch or fine-tuning a pre-trained model; accuracy per person and the means over the
+/// paper's 17 people and all 18.
+/// </summary>
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var shared = new GestureOptions();
+        var people = new Option<string>("--people") { Description = "paper (17), all (18) or names like Male0,Female1.", DefaultValueFactory = _ => "paper" };
+        var from = new Option<string?>("--from") { Description = "Pre-trained float model to fine-tune per person (transfer learning); a+b.json joins models into an ensemble." };
+        var dataset = new Option<string>("--dataset") { Description = "myo-armband (offline protocol) or myo-readings (pseudo-online, with rest).", DefaultValueFactory = _ => "myo-armband" };
+        var readings = new Option<DirectoryInfo?>("--readings") { Description = "myo-readings folder (default: ../shared/data/emg/myo-readings beside the repository)." };
+        var vote = new Option<int>("--vote") { Description = "Pseudo-online: majority vote over this many decisions (1 = none).", DefaultValueFactory = _ => 1 };
+        var streamHop = new Option<int>("--stream-hop") { Description = "Pseudo-online: frames between decisions.", DefaultValueFactory = _ => 10 };
+        var json = CommonOptions.Json();
+        var command = new Command("eval", "Evaluate the gesture CNN: MyoArmband protocol per person and mean, or pseudo-online on myo-readings.");
+        shared.AddTo(command);
+        command.Options.Add(people);
+        command.Options.Add(from);
+        command.Options.Add(dataset);
+        command.Options.Add(readings);
+        command.Options.Add(vote);
+        command.Options.Add(streamHop);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            string which = parse.GetValue(dataset)!;
+            if (which == "myo-readings")
+            {
+                return RunStreaming(parse, shared, parse.GetValue(readings), parse.GetValue(vote), parse.GetValue(streamHop), parse.GetValue(json));
+            }
+
+            if (which != "myo-armband")
+            {
+                throw new CliException("Unknown --dataset '" + which + "'.", "Use myo-armband or myo-readings.");
+            }
+
+            return Run(parse, shared, parse.GetValue(people)!, parse.GetValue(from), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    private static int RunStreaming(ParseResult parse, GestureOptions shared, DirectoryInfo? folder, int vote, int hop, bool json)
+    {
+        if (vote < 1 || hop < 1)
+        {
+            throw new CliException("--vote and --stream-hop must be >= 1.", "Try --vote 5 --stream-hop 10.");
+        }
+
+        string path = folder?.FullName ?? Path.Combine(Path.GetDirectoryName(GestureOptions.DefaultDataPath())!, "myo-readings");
+        MyoReadingsDataset data;
+        try
+        {
+            data = new MyoReadingsDataset(path);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new CliException(ex.Message, "Pass --readings <path to emg/myo-readings>.");
+        }
+
+        var options = shared.Read(parse, null);
+        var streaming = new StreamingOptions { Hop = hop, Vote = vote };
+        var results = MyoReadingsExperiment.Run(data, options, streaming, null, json ? null : Console.Out.WriteLine);
+        double Mean(Func<StreamingResult, double> f) => results.Count == 0 ? double.NaN : Math.Round(results.Average(r => f(r.Result)), 4);
+        if (json)
+        {
+            JsonOutput.Write(new
+            {
+                protocol = "myo-readings pseudo-online: per participant train on sessions 1-2, stream session 3; decision every " + hop + " frames, vote " + vote,
+                arithmetic = "float32",
+                spec = options.Spec,
+                participants = results.Select(r => new
+                {
+                    participant = r.Participant,
+                    testSession = r.TestSession,
+                    accuracy = Math.Round(r.Result.Accuracy, 4),
+                    normalizedMcc = Math.Round(r.Result.NormalizedMcc, 4),
+                    falseActivationsPerMinute = Math.Round(r.Result.FalseActivationsPerMinute, 2),
+                    medianLatencyMs = Math.Round(r.Result.MedianLatencyMs, 0),
+                    meanLatencyMs = Math.Round(r.Result.MeanLatencyMs, 0),
+                    detectedOnsets = r.Result.DetectedOnsets,
+                    onsets = r.Result.Onsets,
+                }),
+                meanAccuracy = Mean(r => r.Accuracy),
+                meanNormalizedMcc = Mean(r => r.NormalizedMcc),
+                meanFalseActivationsPerMinute = Mean(r => r.FalseActivationsPerMinute),
+                meanMedianLatencyMs = Mean(r => r.MedianLatencyMs),
+            });
+        }
+        else
+        {
+            Console.Out.WriteLine("mean: accuracy " + (Mean(r => r.Accuracy) * 100).ToString("F1") + " %, normalised MCC " + Mean(r => r.NormalizedMcc).ToString("F3") +
+                ", false activations/min " + Mean(r => r.FalseActivationsPerMinute).ToString("F1") + ", median latency " + Mean(r => r.MedianLatencyMs).ToString("F0") + " ms");
+        }
+
+        return 0;
+    }
+
+    internal static void PrintEpoch(EpochReport r) => Console.Out.WriteLine(
+        "  epoch " + r.Epoch + ": loss " + r.TrainLoss.ToString("F4") + ", train " + (r.TrainAccuracy * 100).ToString("F1") +
+        " %, validation " + (r.ValidationAccuracy * 100).ToString("F2") + " %" + (r.Best ? " *" : string.Empty) + " (" + r.Elapsed.TotalSeconds.ToString("F0") + " s)");
+
+    private static int Run(ParseResult parse, GestureOptions shared, string selection, string? from, bool json)
+    {
+        var data = shared.Dataset(parse);
+        var options = shared.Read(parse, null);
+        var pretrained = from is null ? null : TrainCommand.LoadModels(from);
+        if (pretrained is null)
+        {
+            TrainCommand.NewNetwork(options); // validates --spec before the long run
+        }
+
+        var result = MyoProtocolExperiment.Run(data, GestureOptions.People(data, selection), options, pretrained, json ? null : Console.Out.WriteLine);
+        if (json)
+        {
+            JsonOutput.Write(new
+            {
+                protocol = "MyoArmband: per person train on training0, test on Test0+Test1, 52-sample windows, hop " + options.TestHop,
+                arithmetic = "float32",
+                spec = options.Spec,
+                pretrained = from,
+                people = result.People.Select(p => new { person = p.Person, paperSubset = p.InPaperSubset, accuracy = Math.Round(p.Accuracy, 5), testWindows = p.TestWindows, epochs = p.Epochs, trainSeconds = Math.Round(p.TrainSeconds, 1) }),
+                meanPaper17 = Round(result.MeanPaper17),
+                meanAll = Round(result.MeanAll),
+                seconds = Math.Round(result.TrainSeconds, 1),
+            });
+        }
+        else
+        {
+            Console.Out.WriteLine("mean over the paper's people: " + Percent(result.MeanPaper17) + "; over all evaluated: " + Percent(result.MeanAll) + " (" + result.TrainSeconds.ToString("F0") + " s)");
+        }
+
+        return 0;
+    }
+
+    private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 5);
+
+    private static string Percent(double value) => double.IsNaN(value) ? "n/a" : (value * 100).ToString("F2") + " %";
+}

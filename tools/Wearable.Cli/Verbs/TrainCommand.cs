@@ -1,0 +1,126 @@
+using System.CommandLine;
+using Wearable.Modeling.Datasets;
+using Wearable.Modeling.Evaluation;
+using Wearable.Modeling.Training;
+
+namespace Wearable.Cli.Verbs;
+
+/// <summary>
+/// `wearable train`: trains the float CNN on the Myo armband dataset, either pre-training on the 22
+/// people of PreTrainingDataset (transfer learning source) or one person's training0, and saves it.
+/// </summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var shared = new GestureOptions();
+        var person = new Option<string?>("--person") { Description = "Train on this evaluation person's training0 (e.g. Male0); default: pre-train on PreTrainingDataset." };
+        var from = new Option<FileInfo?>("--from") { Description = "Start from this float model (fine-tuning) instead of random weights." };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the float model (JSON).", DefaultValueFactory = _ => new FileInfo("gesture-cnn.json") };
+        var json = CommonOptions.Json();
+        var command = new Command("train", "Train the gesture CNN (float32, CPU) on the Myo armband dataset and save it.");
+        shared.AddTo(command);
+        command.Options.Add(person);
+        command.Options.Add(from);
+        command.Options.Add(output);
+        command.Options.Add(json);
+        command.SetAction(parse => Run(parse, shared, parse.GetValue(person), parse.GetValue(from), parse.GetValue(output)!, parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(ParseResult parse, GestureOptions shared, string? personName, FileInfo? from, FileInfo output, bool json)
+    {
+        var data = shared.Dataset(parse);
+        var options = shared.Read(parse, json ? null : EvalCommand.PrintEpoch);
+        IClassifierModel network;
+        TrainingResult fit;
+        if (personName is null)
+        {
+            if (from is not null)
+            {
+                throw new CliException("--from only applies with --person (fine-tuning one person).", "Drop --from, or add --person Male0.");
+            }
+
+            (network, fit) = MyoProtocolExperiment.Pretrain(data, options, json ? null : Console.Out.WriteLine);
+        }
+        else
+        {
+            var person = GestureOptions.People(data, personName).Single();
+            network = from is null ? NewNetwork(options) : LoadModel(from);
+            var (train, validation) = MyoProtocolExperiment.TrainingSplit(data, person, options);
+            fit = Trainer.Fit(network, train, validation, options.Training);
+        }
+
+        NetworkFile.Save(network, output.FullName, MyoArmbandDatReader.GestureNames);
+        var summary = new
+        {
+            model = output.FullName,
+            spec = network.Spec,
+            parameters = ClassifierModels.ParameterCount(network),
+            multiplyAccumulates = (network as Network)?.MultiplyAccumulates,
+            epochs = fit.Epochs,
+            bestEpoch = fit.BestEpoch,
+            validationAccuracy = fit.BestValidationAccuracy,
+            trainSeconds = Math.Round(fit.Elapsed.TotalSeconds, 1),
+        };
+        if (json)
+        {
+            JsonOutput.Write(summary);
+        }
+        else
+        {
+            Console.Out.WriteLine(
+                "saved " + output.FullName + ": " + ClassifierModels.ParameterCount(network) + " parameters, " + ((network as Network)?.MultiplyAccumulates.ToString() ?? "n/a") + " MACs, best validation " +
+                (fit.BestValidationAccuracy * 100).ToString("F2") + " % at epoch " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s");
+        }
+
+        return 0;
+    }
+
+    internal static IClassifierModel NewNetwork(MyoProtocolOptions options)
+    {
+        try
+        {
+            var network = ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
+            network.Initialize(options.Training.Seed);
+            return network;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException("Bad --spec: " + ex.Message, "Default: " + Network.DefaultSpec);
+        }
+    }
+
+    /// <summary>One model file, or several joined by '+' loaded as an ensemble.</summary>
+    internal static IClassifierModel LoadModels(string paths)
+    {
+        var members = paths.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => LoadModel(new FileInfo(p)))
+            .ToArray();
+        try
+        {
+            return members.Length == 1 ? members[0] : new EnsembleModel(members);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException("Cannot combine " + paths + ": " + ex.Message, "Ensemble members must be trained on the same windows and classes.");
+        }
+    }
+
+    internal static IClassifierModel LoadModel(FileInfo file)
+    {
+        if (!file.Exists)
+        {
+            throw new CliException("Model file " + file.FullName + " does not exist.", "Create one with `wearable train --out <file>`.");
+        }
+
+        try
+        {
+            return NetworkFile.Load(file.FullName);
+        }
+        catch (DatasetFormatException ex)
+        {
+            throw new CliException(ex.Message, "Pass a model written by `wearable train`.");
+        }
+    }
+}

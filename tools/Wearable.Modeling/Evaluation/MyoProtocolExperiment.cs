@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using Wearable.Modeling.Datasets;
+using Wearable.Modeling.Training;
+
+namespace Wearable.Modeling.Evaluation;
+
+/// <summary>Settings for a run of the MyoArmband protocol.</summary>
+public sealed class MyoProtocolOptions
+{
+    public string Spec { get; set; } = Network.DefaultSpec;
+
+    /// <summary>Input scale: Myo values are int8-range; 1/32 puts a firm contraction near 1.</summary>
+    public float InputScale { get; set; } = 1f / 32;
+
+    /// <summary>Hop between training windows (the paper used 5; larger trains faster).</summary>
+    public int TrainHop { get; set; } = MyoArmbandProtocol.Hop;
+
+    public int TestHop { get; set; } = MyoArmbandProtocol.Hop;
+
+    /// <summary>Repetitions (of 28) of training0 held out for early stopping; the last ones.</summary>
+    public int ValidationRepetitions { get; set; } = 7;
+
+    public TrainingOptions Training { get; set; } = new();
+
+    /// <summary>
+    /// Epochs of further training on all of training0 (held-out repetitions included) after early
+    /// stopping, at a tenth of the learning rate; 0 = keep the early-stopped weights.
+    /// </summary>
+    public int FinalEpochs { get; set; }
+
+    /// <summary>Limits training0 to its first N repetitions (for quick tests); 0 = all 28.</summary>
+    public int TrainRepetitionLimit { get; set; }
+
+    /// <summary>Limits each test session to its first N repetitions (for quick tests); 0 = all 28.</summary>
+    public int TestRepetitionLimit { get; set; }
+}
+
+public sealed record PersonResult(string Person, bool InPaperSubset, double Accuracy, int TestWindows, int Epochs, double TrainSeconds);
+
+public sealed record ProtocolResult(IReadOnlyList<PersonResult> People, double MeanPaper17, double MeanAll, double TrainSeconds);
+
+/// <summary>
+/// Runs the per-person protocol of Côté-Allard et al. 2019: for each person, train (or fine-tune a
+/// pre-trained network) on training0 and report accuracy on Test0 + Test1.
+/// </summary>
+public static class MyoProtocolExperiment
+{
+    public static ProtocolResult Run(
+        MyoArmbandDataset data, IEnumerable<MyoParticipant> people, MyoProtocolOptions options,
+        IClassifierModel? pretrained = null, Action<string>? log = null)
+    {
+        var paper = data.PaperParticipants().Select(p => p.Name).ToHashSet();
+        var results = new List<PersonResult>();
+        var clock = Stopwatch.StartNew();
+        foreach (var person in people)
+        {
+            var (train, validation) = TrainingSplit(data, person, options);
+            var test = TestSet(data, person, options);
+            var network = pretrained is not null
+                ? ClassifierModels.Copy(pretrained)
+                : ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
+            if (pretrained is null)
+            {
+                network.Initialize(options.Training.Seed);
+            }
+
+            var fit = Trainer.Fit(network, train, validation, options.Training);
+            if (options.FinalEpochs > 0 && validation is not null)
+            {
+                var all = MyoArmbandProtocol.Windows(
+                    data.LoadSession(person, MyoArmbandDataset.Training).Take(options.TrainRepetitionLimit > 0 ? options.TrainRepetitionLimit : 28),
+                    MyoArmbandProtocol.WindowLength,
+                    options.TrainHop);
+                var polish = Trainer.Fit(network, all, null, new TrainingOptions
+                {
+                    Seed = options.Training.Seed + 1,
+                    MaxEpochs = options.FinalEpochs,
+                    BatchSize = options.Training.BatchSize,
+                    LearningRate = options.Training.LearningRate / 10,
+                    WeightDecay = options.Training.WeightDecay,
+                    GainJitter = options.Training.GainJitter,
+                    RotationProbability = options.Training.RotationProbability,
+                });
+                fit = fit with { Elapsed = fit.Elapsed + polish.Elapsed, Epochs = fit.Epochs + polish.Epochs };
+            }
+
+            var (_, accuracy) = Trainer.Evaluate(network, test);
+            var result = new PersonResult(person.Name, paper.Contains(person.Name), accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds);
+            results.Add(result);
+            log?.Invoke(person.Name + ": " + (accuracy * 100).ToString("F2") + " % on " + test.Count + " test windows (" + fit.Epochs + " epochs, best " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s)");
+        }
+
+        double Mean(IEnumerable<PersonResult> r) => r.Any() ? r.Average(x => x.Accuracy) : double.NaN;
+        return new ProtocolResult(results, Mean(results.Where(r => r.InPaperSubset)), Mean(results), clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>training0 split into fitting and early-stopping windows (by repetition, never mixing one repetition's windows).</summary>
+    public static (WindowSet Train, WindowSet? Validation) TrainingSplit(MyoArmbandDataset data, MyoParticipant person, MyoProtocolOptions options)
+    {
+        var session = data.LoadSession(person, MyoArmbandDataset.Training);
+        int usable = options.TrainRepetitionLimit > 0 ? Math.Min(options.TrainRepetitionLimit, session.Count) : session.Count;
+        int validationCount = Math.Clamp(options.ValidationRepetitions, 0, usable - 1);
+        var fitting = session.Take(usable - validationCount);
+        var train = MyoArmbandProtocol.Windows(fitting, MyoArmbandProtocol.WindowLength, options.TrainHop);
+        WindowSet? validation = validationCount == 0
+            ? null
+            : MyoArmbandProtocol.Windows(session.Skip(usable - validationCount).Take(validationCount), MyoArmbandProtocol.WindowLength, options.TestHop);
+        return (train, validation);
+    }
+
+    public static WindowSet TestSet(MyoArmbandDataset data, MyoParticipant person, MyoProtocolOptions options)
+    {
+        IEnumerable<Recording> Limit(IReadOnlyList<Recording> s) => options.TestRepetitionLimit > 0 ? s.Take(options.TestRepetitionLimit) : s;
+        return MyoArmbandProtocol.Windows(
+            Limit(data.LoadSession(person, MyoArmbandDataset.Test0)).Concat(Limit(data.LoadSession(person, MyoArmbandDataset.Test1))),
+            MyoArmbandProtocol.WindowLength,
+            options.TestHop);
+    }
+
+    /// <summary>Pre-trains on the whole PreTrainingDataset (22 people), holding out each person's last cycle for early stopping.</summary>
+    public static (IClassifierModel Network, TrainingResult Fit) Pretrain(MyoArmbandDataset data, MyoProtocolOptions options, Action<string>? log = null)
+    {
+        var train = new WindowSet(MyoArmbandDatReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 16);
+        var validation = new WindowSet(MyoArmbandDatReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 14);
+        foreach (var person in data.PreTrainingParticipants())
+        {
+            var session = data.LoadSession(person, MyoArmbandDataset.Training);
+            int validationCount = Math.Clamp(options.ValidationRepetitions, 0, session.Count - 1);
+            foreach (var r in session.Take(session.Count - validationCount))
+            {
+                train.AddRecording(r, options.TrainHop);
+            }
+
+            foreach (var r in session.Skip(session.Count - validationCount))
+            {
+                validation.AddRecording(r, options.TestHop);
+            }
+        }
+
+        log?.Invoke("pre-training on " + train.Count + " windows, validating on " + validation.Count);
+        var network = ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
+        network.Initialize(options.Training.Seed);
+        var fit = Trainer.Fit(network, train, validation.Count > 0 ? validation : null, options.Training);
+        return (network, fit);
+    }
+
+}
