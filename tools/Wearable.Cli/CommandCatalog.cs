@@ -20,6 +20,7 @@ public static class CommandCatalog
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(QuantizeCommand.Create());
         return root;
     }
 

@@ -33,9 +33,19 @@ public sealed class MyoProtocolOptions
 
     /// <summary>Limits each test session to its first N repetitions (for quick tests); 0 = all 28.</summary>
     public int TestRepetitionLimit { get; set; }
+
+    /// <summary>
+    /// Optional second score per person after training (e.g. the int8 model's accuracy): given the
+    /// trained float model, the training windows (calibration) and the test windows.
+    /// </summary>
+    public Func<IClassifierModel, WindowSet, WindowSet, double>? AfterFit { get; set; }
 }
 
-public sealed record PersonResult(string Person, bool InPaperSubset, double Accuracy, int TestWindows, int Epochs, double TrainSeconds);
+public sealed record PersonResult(string Person, bool InPaperSubset, double Accuracy, int TestWindows, int Epochs, double TrainSeconds)
+{
+    /// <summary>The <see cref="MyoProtocolOptions.AfterFit"/> score (NaN without one).</summary>
+    public double FixedAccuracy { get; init; } = double.NaN;
+}
 
 public sealed record ProtocolResult(IReadOnlyList<PersonResult> People, double MeanPaper17, double MeanAll, double TrainSeconds);
 
@@ -85,9 +95,10 @@ public static class MyoProtocolExperiment
             }
 
             var (_, accuracy) = Trainer.Evaluate(network, test);
-            var result = new PersonResult(person.Name, paper.Contains(person.Name), accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds);
+            double second = options.AfterFit is null ? double.NaN : options.AfterFit(network, train, test);
+            var result = new PersonResult(person.Name, paper.Contains(person.Name), accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds) { FixedAccuracy = second };
             results.Add(result);
-            log?.Invoke(person.Name + ": " + (accuracy * 100).ToString("F2") + " % on " + test.Count + " test windows (" + fit.Epochs + " epochs, best " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s)");
+            log?.Invoke(person.Name + ": " + (accuracy * 100).ToString("F2") + " %" + (double.IsNaN(second) ? "" : " (int8 " + (second * 100).ToString("F2") + " %)") + " on " + test.Count + " test windows (" + fit.Epochs + " epochs, best " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s)");
         }
 
         double Mean(IEnumerable<PersonResult> r) => r.Any() ? r.Average(x => x.Accuracy) : double.NaN;

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using Wearable.Modeling.Datasets;
+using Wearable.Modeling.Quantization;
+using Wearable.Modeling.Training;
+
+namespace Wearable.Cli.Verbs;
+
+/// <summary>
+/// `wearable quantize`: post-training int8 quantization of a float CNN (JSON from `train`) into a
+/// model file the shared ModelRunner executes; optionally scores float vs int8 per person on the
+/// MyoArmband test sessions (the cross-person model, no fine-tuning).
+/// </summary>
+public static class QuantizeCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<FileInfo>("--model") { Description = "Float model JSON (from wearable train).", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Model file to write (.wmdl).", Required = true };
+        var calibration = new Option<string>("--calibration") { Description = "Calibration windows: pretraining (the 22 PreTrainingDataset people) or person names of the EvaluationDataset's training0.", DefaultValueFactory = _ => "pretraining" };
+        var windows = new Option<int>("--calibration-windows") { Description = "Calibration windows used (spread evenly).", DefaultValueFactory = _ => 2000 };
+        var range = new Option<string>("--range") { Description = "Activation ranges: minmax or percentile (clips 0.01 % per side).", DefaultValueFactory = _ => "minmax" };
+        var name = new Option<string>("--name") { Description = "Name in the model card.", DefaultValueFactory = _ => "gesture-cnn-int8" };
+        var evaluate = new Option<string?>("--evaluate") { Description = "Also score float vs int8 on Test0+Test1: paper, all or names (no fine-tuning)." };
+        var data = new Option<DirectoryInfo?>("--data") { Description = "MyoArmbandDataset folder (default: ../shared/data/emg/myo-armband beside the repository)." };
+        var json = CommonOptions.Json();
+        var command = new Command("quantize", "Post-training int8 quantization of a float CNN into a model file (runs on the shared ModelRunner).");
+        foreach (Option o in new Option[] { model, output, calibration, windows, range, name, evaluate, data, json })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(parse =>
+        {
+            FileInfo from = parse.GetValue(model)!;
+            if (!from.Exists)
+            {
+                throw new CliException("No float model at " + from.FullName + ".", "Train one with `wearable train --out model.json` or use models/gesture-cnn-myo-pretrained.float.json.");
+            }
+
+            var network = NetworkFile.Load(from.FullName);
+            var dataset = OpenDataset(parse.GetValue(data));
+            int count = parse.GetValue(windows);
+            if (count < 1)
+            {
+                throw new CliException("--calibration-windows must be >= 1.", "Try 2000.");
+            }
+
+            var options = new QuantizationOptions
+            {
+                Name = parse.GetValue(name)!,
+                Range = parse.GetValue(range) switch
+                {
+                    "minmax" => CalibrationRange.MinMax,
+                    "percentile" => CalibrationRange.Percentile,
+                    var r => throw new CliException("Unknown --range '" + r + "'.", "Use minmax or percentile."),
+                },
+            };
+            var calibrationSet = FixedPointEvaluation.Subsample(CalibrationSet(dataset, parse.GetValue(calibration)!), count);
+            options.Description = "int8 post-training quantization of " + from.Name + " (" + network.Spec + " + dense " + network.Classes + " + softmax); calibrated on "
+                + calibrationSet.Count + " windows (" + parse.GetValue(calibration) + ", " + parse.GetValue(range) + "). Input: raw Myo armband samples (int8 range), 8 ch at 200 Hz, 52-sample windows.";
+            QuantizedModel quantized;
+            try
+            {
+                quantized = PostTrainingQuantizer.Quantize(network, calibrationSet, options);
+            }
+            catch (NotSupportedException ex)
+            {
+                throw new CliException(ex.Message, "Quantize a CNN trained with a conv/dw/pw/relu/maxpool/gap/dense spec.");
+            }
+
+            string? dir = Path.GetDirectoryName(parse.GetValue(output)!.FullName);
+            if (dir is not null)
+            {
+                Directory.CreateDirectory(dir);
+            }
+
+            File.WriteAllBytes(parse.GetValue(output)!.FullName, quantized.File);
+            var evaluator = new FixedPointEvaluation(quantized.File);
+            var people = new List<object>();
+            string? selection = parse.GetValue(evaluate);
+            double floatSum = 0, fixedSum = 0;
+            if (selection is not null)
+            {
+                foreach (var person in GestureOptions.People(dataset, selection))
+                {
+                    var test = MyoArmbandProtocol.TestWindows(dataset, person);
+                    var (_, floatAccuracy) = Trainer.Evaluate(network, test);
+                    double fixedAccuracy = evaluator.Accuracy(test);
+                    floatSum += floatAccuracy;
+                    fixedSum += fixedAccuracy;
+                    people.Add(new { person = person.Name, floatAccuracy = Math.Round(floatAccuracy, 5), fixedAccuracy = Math.Round(fixedAccuracy, 5), testWindows = test.Count });
+                    if (!parse.GetValue(json))
+                    {
+                        Console.Out.WriteLine(person.Name + ": float " + (floatAccuracy * 100).ToString("F2") + " %, int8 " + (fixedAccuracy * 100).ToString("F2") + " %");
+                    }
+                }
+            }
+
+            var runner = evaluator.Runner;
+            var summary = new
+            {
+                file = parse.GetValue(output)!.FullName,
+                fileBytes = quantized.File.Length,
+                parameterBytes = runner.ParameterBytes,
+                arenaBytes = runner.ArenaBytes,
+                scratchBytes = runner.ScratchBytes,
+                macs = runner.MacsPerInference,
+                ops = quantized.Ops,
+                calibrationWindows = calibrationSet.Count,
+                people,
+                meanFloat = people.Count == 0 ? (double?)null : Math.Round(floatSum / people.Count, 5),
+                meanFixed = people.Count == 0 ? (double?)null : Math.Round(fixedSum / people.Count, 5),
+            };
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(summary);
+            }
+            else
+            {
+                Console.Out.WriteLine("wrote " + summary.file + ": " + summary.fileBytes + " bytes, weights " + summary.parameterBytes + " B, arena " + summary.arenaBytes + " B, scratch " + summary.scratchBytes + " B, " + summary.macs + " MACs");
+                Console.Out.WriteLine("ops: " + string.Join(" -> ", quantized.Ops));
+                if (people.Count > 0)
+                {
+                    Console.Out.WriteLine("mean: float " + (floatSum / people.Count * 100).ToString("F2") + " %, int8 " + (fixedSum / people.Count * 100).ToString("F2") + " %");
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    internal static MyoArmbandDataset OpenDataset(DirectoryInfo? folder)
+    {
+        string path = folder?.FullName ?? GestureOptions.DefaultDataPath();
+        try
+        {
+            return new MyoArmbandDataset(path);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new CliException(ex.Message, "Pass --data <path to emg/myo-armband>.");
+        }
+    }
+
+    private static WindowSet CalibrationSet(MyoArmbandDataset data, string which)
+    {
+        if (which == "pretraining")
+        {
+            return MyoArmbandProtocol.PreTrainingWindows(data, 25);
+        }
+
+        var set = new WindowSet(MyoArmbandDatReader.Channels, MyoArmbandProtocol.WindowLength, 4096);
+        foreach (var person in GestureOptions.People(data, which))
+        {
+            foreach (var r in data.LoadSession(person, MyoArmbandDataset.Training))
+            {
+                set.AddRecording(r, 25);
+            }
+        }
+
+        return set;
+    }
+}

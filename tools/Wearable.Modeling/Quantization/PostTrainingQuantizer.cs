@@ -1,0 +1,311 @@
+using Wearable.Kernels.Cnn;
+using InputDescription = Wearable.Kernels.Model.InputDescription;
+using Wearable.Modeling.Datasets;
+using Wearable.Modeling.ModelFiles;
+using Wearable.Modeling.Training;
+
+namespace Wearable.Modeling.Quantization;
+
+/// <summary>How activation ranges are taken from the calibration windows.</summary>
+public enum CalibrationRange
+{
+    /// <summary>The smallest and largest value seen (no clipping, coarser steps).</summary>
+    MinMax,
+
+    /// <summary>The 0.01 % / 99.99 % quantiles: clips rare outliers for finer steps.</summary>
+    Percentile,
+}
+
+/// <summary>Settings of one post-training quantization.</summary>
+public sealed class QuantizationOptions
+{
+    public CalibrationRange Range { get; set; } = CalibrationRange.MinMax;
+
+    /// <summary>Tail fraction clipped on each side with <see cref="CalibrationRange.Percentile"/>.</summary>
+    public double PercentileTail { get; set; } = 1e-4;
+
+    public string Name { get; set; } = "gesture-cnn-int8";
+
+    public string Description { get; set; } = "";
+
+    /// <summary>Input rate in milli-hertz (Myo armband: 200 Hz).</summary>
+    public int SampleRateMilliHz { get; set; } = 200_000;
+
+    /// <summary>Hop between decisions in input samples (the protocol's test hop).</summary>
+    public int HopSamples { get; set; } = MyoArmbandProtocol.Hop;
+
+    public string[] Labels { get; set; } = MyoArmbandDatReader.GestureNames;
+}
+
+/// <summary>The quantized model file and what was decided on the way (scales per tensor, op list).</summary>
+public sealed record QuantizedModel(byte[] File, IReadOnlyList<string> Ops, IReadOnlyList<(double Scale, int ZeroPoint)> Tensors, double InputScale, int InputZeroPoint);
+
+/// <summary>
+/// Post-training int8 quantization of a trained float CNN (<see cref="Network"/>) as TFLite does it:
+/// activation ranges per tensor from calibration windows (asymmetric int8, the range always holding
+/// real 0), weights symmetric per output channel, biases int32 at s_in * s_w, requantization (M, S)
+/// per channel via <see cref="QuantizedMultiplier.FromReal"/>; ReLU is fused into the preceding
+/// conv / dense as its clamp; dropout is the identity at inference; the head is dense -> softmax.
+/// The float model's input normalisation (x * InputScale) is folded into the input tensor's scale:
+/// the int8 input holds raw Myo values (int8 range) with scale InputScale and zero point 0.
+/// </summary>
+public static class PostTrainingQuantizer
+{
+    public static QuantizedModel Quantize(IClassifierModel model, WindowSet calibration, QuantizationOptions? options = null)
+    {
+        options ??= new QuantizationOptions();
+        if (model is not Network network)
+        {
+            throw new NotSupportedException(
+                "Only feed-forward CNNs (Network) map to the int8 ops; '" + model.Spec + "' is " + model.GetType().Name +
+                " (spiking layers and ensembles have no int8 CNN op: export spiking models through the spiking section instead).");
+        }
+
+        if (calibration.Count == 0 || calibration.Channels != network.InputChannels || calibration.Length != network.InputLength)
+        {
+            throw new ArgumentException("Calibration windows must be non-empty and shaped " + network.InputLength + " x " + network.InputChannels + ".", nameof(calibration));
+        }
+
+        var plan = Plan(network);
+        var ranges = Calibrate(network, calibration, plan, options);
+
+        var builder = new ModelFileBuilder
+        {
+            Name = options.Name,
+            Description = options.Description,
+            Input = new InputDescription
+            {
+                Channels = network.InputChannels,
+                SampleRateMilliHz = options.SampleRateMilliHz,
+                Unit = InputDescription.UnitRaw,
+                NanoUnitsPerLsb = 1_000_000_000,
+                WindowSamples = network.InputLength,
+                HopSamples = options.HopSamples,
+            },
+        };
+        builder.Labels.AddRange(options.Labels.Take(network.Classes));
+
+        // Input: raw values x InputScale is what the float model sees, so the int8 tensor of raw values has that scale.
+        double inScale = network.InputScale;
+        int inZero = 0;
+        var tensors = new List<(double Scale, int ZeroPoint)> { (inScale, inZero) };
+        var ops = new List<string>();
+        int current = builder.AddTensor(network.InputLength, network.InputChannels, inZero, (float)inScale);
+        builder.GraphInput = current;
+        double s = inScale;
+        int z = inZero;
+        int length = network.InputLength;
+        int channels = network.InputChannels;
+        for (int i = 0; i < plan.Count; i++)
+        {
+            Step step = plan[i];
+            Layer layer = step.Layer;
+            if (layer is MaxPool1dLayer pool)
+            {
+                int t = builder.AddTensor(layer.OutputLength, layer.OutputChannels, z, (float)s);
+                builder.AddPool(false, current, t, pool.Size, pool.Size, Padding1d.Valid);
+                ops.Add("max_pool1d " + pool.Size);
+                tensors.Add((s, z));
+                current = t;
+                length = layer.OutputLength;
+                continue;
+            }
+
+            if (layer is GlobalAveragePoolLayer)
+            {
+                int t = builder.AddTensor(1, layer.OutputChannels, z, (float)s);
+                builder.AddPool(true, current, t, length, length, Padding1d.Valid);
+                ops.Add("avg_pool1d " + length + " (global)");
+                tensors.Add((s, z));
+                current = t;
+                length = 1;
+                continue;
+            }
+
+            (double outScale, int outZero) = ActivationQuantization(ranges[i].Min, ranges[i].Max);
+            string activation = step.Relu ? "relu" : "none";
+            (int actMin, int actMax) = WeightQuantizer.ActivationRange(activation, outScale, outZero);
+            int outLength = layer is DenseLayer ? 1 : layer.OutputLength;
+            int output = builder.AddTensor(outLength, layer.OutputChannels, outZero, (float)outScale);
+            switch (layer)
+            {
+                case Conv1dLayer conv:
+                {
+                    (sbyte[] qw, double[] ws, int table, int[] qb) = PerChannel(builder, conv.Weights.Values, conv.Bias.Values, conv.OutputChannels, s, outScale, innermost: false);
+                    if (conv.Kernel == 1)
+                    {
+                        builder.AddPointwiseConv(current, output, conv.OutputChannels, qw, qb, table, actMin, actMax);
+                        ops.Add("pointwise_conv " + conv.OutputChannels + (step.Relu ? " relu" : ""));
+                    }
+                    else
+                    {
+                        builder.AddConv1d(current, output, conv.Kernel, conv.OutputChannels, 1, 1, Padding1d.Valid, qw, qb, table, actMin, actMax);
+                        ops.Add("conv1d " + conv.OutputChannels + " k" + conv.Kernel + " valid" + (step.Relu ? " relu" : ""));
+                    }
+
+                    break;
+                }
+
+                case DepthwiseConv1dLayer dw:
+                {
+                    (sbyte[] qw, double[] ws, int table, int[] qb) = PerChannel(builder, dw.Weights.Values, dw.Bias.Values, dw.OutputChannels, s, outScale, innermost: true);
+                    builder.AddDepthwiseConv1d(current, output, dw.Kernel, 1, 1, 1, Padding1d.Valid, qw, qb, table, actMin, actMax);
+                    ops.Add("depthwise_conv1d k" + dw.Kernel + " valid" + (step.Relu ? " relu" : ""));
+                    break;
+                }
+
+                case DenseLayer dense:
+                {
+                    (sbyte[] qw, double[] ws, int table, int[] qb) = PerChannel(builder, dense.Weights.Values, dense.Bias.Values, dense.OutputChannels, s, outScale, innermost: false);
+                    builder.AddDense(current, output, dense.OutputChannels, qw, qb, table, actMin, actMax);
+                    ops.Add("dense " + dense.OutputChannels + " (per-unit scales)" + (step.Relu ? " relu" : ""));
+                    break;
+                }
+
+                default:
+                    throw new NotSupportedException("Layer '" + layer.Spec + "' has no int8 op; supported: conv, pw, dw, relu (fused), maxpool, gap, dropout (identity), dense.");
+            }
+
+            tensors.Add((outScale, outZero));
+            current = output;
+            s = outScale;
+            z = outZero;
+            length = outLength;
+            channels = layer.OutputChannels;
+        }
+
+        // Softmax head: output scale 1/256, zero point -128 as the int8 softmax requires.
+        int probabilities = builder.AddTensor(1, channels, -128, 1f / 256);
+        builder.AddSoftmax(current, probabilities, QuantizedReference.SoftmaxTable(s));
+        ops.Add("softmax");
+        tensors.Add((1.0 / 256, -128));
+        builder.GraphOutput = probabilities;
+        return new QuantizedModel(builder.Build(), ops, tensors, inScale, inZero);
+    }
+
+    /// <summary>Raw Myo samples (int8 range, held as floats or int16) to the int8 input tensor: the identity with a clamp, since the scale folds the normalisation.</summary>
+    public static void QuantizeInput(float[] windows, int offset, sbyte[] destination, int count, double inputScale, double floatInputScale, int zeroPoint)
+    {
+        double factor = floatInputScale / inputScale;
+        for (int i = 0; i < count; i++)
+        {
+            double q = zeroPoint + Math.Round(windows[offset + i] * factor, MidpointRounding.AwayFromZero);
+            destination[i] = (sbyte)Math.Clamp(q, -128, 127);
+        }
+    }
+
+    /// <summary>Asymmetric int8 for [min, max] widened to hold 0 (so ReLU's 0 and padding are exact): TFLite's ChooseQuantizationParams.</summary>
+    public static (double Scale, int ZeroPoint) ActivationQuantization(double min, double max)
+    {
+        min = Math.Min(min, 0);
+        max = Math.Max(max, 0);
+        if (max - min < 1e-9)
+        {
+            max = min + 1e-3;
+        }
+
+        double scale = (max - min) / 255.0;
+        int zero = (int)Math.Clamp(Math.Round(-128 - min / scale, MidpointRounding.AwayFromZero), -128, 127);
+        return (scale, zero);
+    }
+
+    /// <summary>The executable steps: dropout dropped, ReLU fused into the layer before it.</summary>
+    private sealed record Step(Layer Layer, bool Relu, int LastFloatIndex);
+
+    private static List<Step> Plan(Network network)
+    {
+        var steps = new List<Step>();
+        var layers = network.Layers;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            Layer layer = layers[i];
+            if (layer is DropoutLayer)
+            {
+                continue;
+            }
+
+            if (layer is ReluLayer)
+            {
+                if (steps.Count > 0 && steps[^1].Layer is Conv1dLayer or DepthwiseConv1dLayer or DenseLayer && !steps[^1].Relu)
+                {
+                    steps[^1] = steps[^1] with { Relu = true, LastFloatIndex = i };
+                    continue;
+                }
+
+                throw new NotSupportedException("A ReLU that does not follow conv / dw / pw / dense has no int8 op (layer " + i + ").");
+            }
+
+            steps.Add(new Step(layer, false, i));
+        }
+
+        return steps;
+    }
+
+    /// <summary>Runs the float network over the calibration windows and records each step's output range.</summary>
+    private static (double Min, double Max)[] Calibrate(Network network, WindowSet calibration, List<Step> plan, QuantizationOptions options)
+    {
+        var layers = network.Layers;
+        var activations = new float[layers.Count + 1][];
+        activations[0] = new float[network.InputLength * network.InputChannels];
+        for (int i = 0; i < layers.Count; i++)
+        {
+            activations[i + 1] = new float[layers[i].OutputSize];
+        }
+
+        network.SetTraining(null);
+        var samples = plan.Select(_ => new List<float>()).ToArray();
+        var ranges = plan.Select(_ => (Min: double.MaxValue, Max: double.MinValue)).ToArray();
+        for (int w = 0; w < calibration.Count; w++)
+        {
+            int offset = w * calibration.WindowSize;
+            for (int i = 0; i < activations[0].Length; i++)
+            {
+                activations[0][i] = calibration.Data[offset + i] * network.InputScale;
+            }
+
+            for (int i = 0; i < layers.Count; i++)
+            {
+                layers[i].Forward(activations[i], activations[i + 1]);
+            }
+
+            for (int p = 0; p < plan.Count; p++)
+            {
+                float[] y = activations[plan[p].LastFloatIndex + 1];
+                foreach (float v in y)
+                {
+                    ranges[p].Min = Math.Min(ranges[p].Min, v);
+                    ranges[p].Max = Math.Max(ranges[p].Max, v);
+                }
+
+                if (options.Range == CalibrationRange.Percentile)
+                {
+                    samples[p].AddRange(y);
+                }
+            }
+        }
+
+        if (options.Range == CalibrationRange.Percentile)
+        {
+            for (int p = 0; p < plan.Count; p++)
+            {
+                samples[p].Sort();
+                int n = samples[p].Count;
+                int k = (int)Math.Floor(options.PercentileTail * n);
+                ranges[p] = (samples[p][k], samples[p][n - 1 - k]);
+            }
+        }
+
+        return ranges;
+    }
+
+    private static (sbyte[] Weights, double[] Scales, int Table, int[] Bias) PerChannel(
+        ModelFileBuilder builder, float[] weights, float[] bias, int channels, double inScale, double outScale, bool innermost)
+    {
+        double[] w = weights.Select(v => (double)v).ToArray();
+        (sbyte[] qw, double[] ws) = innermost ? WeightQuantizer.PerChannelInnermost(w, channels) : WeightQuantizer.PerChannel(w, channels);
+        var m = ws.Select(sw => QuantizedMultiplier.FromReal(inScale * sw / outScale)).ToArray();
+        int table = builder.AddQuantTable(m.Select(q => q.Multiplier).ToArray(), m.Select(q => q.Shift).ToArray());
+        int[] qb = bias.Select((b, c) => WeightQuantizer.QuantizeBias(b, inScale, ws[c])).ToArray();
+        return (qw, ws, table, qb);
+    }
+}
