@@ -21,6 +21,8 @@ public static class EvalCommand
         var readings = new Option<DirectoryInfo?>("--readings") { Description = "myo-readings folder (default: ../shared/data/emg/myo-readings beside the repository)." };
         var vote = new Option<int>("--vote") { Description = "Pseudo-online: majority vote over this many decisions (1 = none).", DefaultValueFactory = _ => 1 };
         var streamHop = new Option<int>("--stream-hop") { Description = "Pseudo-online: frames between decisions.", DefaultValueFactory = _ => 10 };
+        var fixedPoint = new Option<bool>("--fixed") { Description = "Also quantize each person's trained model to int8 (calibrated on its training0) and score it on the shared ModelRunner." };
+        var modelFile = new Option<FileInfo?>("--model") { Description = "Score this int8 model file (.wmdl) per person on Test0+Test1 with the shared ModelRunner; no training." };
         var json = CommonOptions.Json();
         var command = new Command("eval", "Evaluate the gesture CNN: MyoArmband protocol per person and mean, or pseudo-online on myo-readings.");
         shared.AddTo(command);
@@ -30,9 +32,16 @@ public static class EvalCommand
         command.Options.Add(readings);
         command.Options.Add(vote);
         command.Options.Add(streamHop);
+        command.Options.Add(fixedPoint);
+        command.Options.Add(modelFile);
         command.Options.Add(json);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(modelFile) is FileInfo file)
+            {
+                return FixedModelEvaluation.Run(shared.Dataset(parse), file, parse.GetValue(people)!, parse.GetValue(json));
+            }
+
             string which = parse.GetValue(dataset)!;
             if (which == "myo-readings")
             {
@@ -44,7 +53,7 @@ public static class EvalCommand
                 throw new CliException("Unknown --dataset '" + which + "'.", "Use myo-armband or myo-readings.");
             }
 
-            return Run(parse, shared, parse.GetValue(people)!, parse.GetValue(from), parse.GetValue(json));
+            return Run(parse, shared, parse.GetValue(people)!, parse.GetValue(from), parse.GetValue(json), parse.GetValue(fixedPoint));
         });
         return command;
     }
@@ -109,10 +118,15 @@ public static class EvalCommand
         "  epoch " + r.Epoch + ": loss " + r.TrainLoss.ToString("F4") + ", train " + (r.TrainAccuracy * 100).ToString("F1") +
         " %, validation " + (r.ValidationAccuracy * 100).ToString("F2") + " %" + (r.Best ? " *" : string.Empty) + " (" + r.Elapsed.TotalSeconds.ToString("F0") + " s)");
 
-    private static int Run(ParseResult parse, GestureOptions shared, string selection, string? from, bool json)
+    private static int Run(ParseResult parse, GestureOptions shared, string selection, string? from, bool json, bool fixedPoint)
     {
         var data = shared.Dataset(parse);
         var options = shared.Read(parse, null);
+        if (fixedPoint)
+        {
+            options.AfterFit = (model, train, test) => Wearable.Modeling.Quantization.FixedPointEvaluation.QuantizeAndScore(model, train, test);
+        }
+
         var pretrained = from is null ? null : TrainCommand.LoadModels(from);
         if (pretrained is null)
         {
@@ -125,18 +139,24 @@ public static class EvalCommand
             JsonOutput.Write(new
             {
                 protocol = "MyoArmband: per person train on training0, test on Test0+Test1, 52-sample windows, hop " + options.TestHop,
-                arithmetic = "float32",
+                arithmetic = fixedPoint ? "float32 (accuracy) and int8 post-training quantized on the shared ModelRunner (fixedAccuracy)" : "float32",
                 spec = options.Spec,
                 pretrained = from,
-                people = result.People.Select(p => new { person = p.Person, paperSubset = p.InPaperSubset, accuracy = Math.Round(p.Accuracy, 5), testWindows = p.TestWindows, epochs = p.Epochs, trainSeconds = Math.Round(p.TrainSeconds, 1) }),
+                people = result.People.Select(p => new { person = p.Person, paperSubset = p.InPaperSubset, accuracy = Math.Round(p.Accuracy, 5), fixedAccuracy = Round(p.FixedAccuracy), testWindows = p.TestWindows, epochs = p.Epochs, trainSeconds = Math.Round(p.TrainSeconds, 1) }),
                 meanPaper17 = Round(result.MeanPaper17),
                 meanAll = Round(result.MeanAll),
+                fixedMeanPaper17 = fixedPoint ? Round(result.People.Where(p => p.InPaperSubset).Average(p => p.FixedAccuracy)) : null,
+                fixedMeanAll = fixedPoint ? Round(result.People.Average(p => p.FixedAccuracy)) : null,
                 seconds = Math.Round(result.TrainSeconds, 1),
             });
         }
         else
         {
             Console.Out.WriteLine("mean over the paper's people: " + Percent(result.MeanPaper17) + "; over all evaluated: " + Percent(result.MeanAll) + " (" + result.TrainSeconds.ToString("F0") + " s)");
+            if (fixedPoint)
+            {
+                Console.Out.WriteLine("int8 mean over the paper's people: " + Percent(result.People.Where(p => p.InPaperSubset).DefaultIfEmpty().Average(p => p?.FixedAccuracy ?? double.NaN)) + "; over all evaluated: " + Percent(result.People.Average(p => p.FixedAccuracy)));
+            }
         }
 
         return 0;
