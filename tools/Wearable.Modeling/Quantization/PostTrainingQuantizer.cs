@@ -80,7 +80,7 @@ public static class PostTrainingQuantizer
                 Unit = InputDescription.UnitRaw,
                 NanoUnitsPerLsb = 1_000_000_000,
                 WindowSamples = network.InputLength,
-                HopSamples = options.HopSamples,
+                HopSamples = Math.Min(options.HopSamples, network.InputLength),
             },
         };
         builder.Labels.AddRange(options.Labels.Take(network.Classes));

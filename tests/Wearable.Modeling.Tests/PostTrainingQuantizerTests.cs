@@ -1,0 +1,110 @@
+using Wearable.Kernels.Model;
+using Wearable.Modeling.Datasets;
+using Wearable.Modeling.Quantization;
+using Wearable.Modeling.Training;
+using Wearable.TestSupport;
+
+namespace Wearable.Modeling.Tests;
+
+public class PostTrainingQuantizerTests
+{
+    private static MyoArmbandDataset Data() => new(RepositoryPaths.SharedDataFile("emg", "myo-armband"));
+
+    /// <summary>The first cycle (7 repetitions) of one person's session, windows every 10 samples.</summary>
+    private static WindowSet Cycle(MyoArmbandDataset data, string person, string session)
+    {
+        var who = data.EvaluationParticipants().First(p => p.Name == person);
+        return MyoArmbandProtocol.Windows(data.LoadSession(who, session).Take(7), MyoArmbandProtocol.WindowLength, 10);
+    }
+
+    private static double Agreement(IClassifierModel model, FixedPointEvaluation fixedPoint, WindowSet windows)
+    {
+        int same = 0;
+        for (int w = 0; w < windows.Count; w++)
+        {
+            if (model.Predict(windows.Data, w * windows.WindowSize) == fixedPoint.Predict(windows.Data, w * windows.WindowSize))
+            {
+                same++;
+            }
+        }
+
+        return (double)same / windows.Count;
+    }
+
+    [Fact]
+    public void Tiny_trained_cnn_exports_a_file_the_shared_runner_executes_like_the_float_model()
+    {
+        var data = Data();
+        var train = Cycle(data, "Male2", MyoArmbandDataset.Training);
+        var test = Cycle(data, "Male2", MyoArmbandDataset.Test0);
+        var network = ClassifierModels.Create("conv:8:5,relu,maxpool:4,dw:3,relu,gap", MyoArmbandProtocol.WindowLength, 8, 7, 1f / 32);
+        network.Initialize(3);
+        Trainer.Fit(network, train, null, new TrainingOptions { MaxEpochs = 4, Seed = 3 });
+        network.SetTraining(null);
+
+        var quantized = PostTrainingQuantizer.Quantize(network, train, new QuantizationOptions { Name = "tiny" });
+
+        var model = ModelReader.Read(quantized.File);
+        Assert.Equal("tiny", model.Name);
+        Assert.Equal(7, model.Labels.Length);
+        Assert.Equal(new[] { "conv1d 8 k5 valid relu", "max_pool1d 4", "depthwise_conv1d k3 valid relu", "avg_pool1d 10 (global)", "dense 7 (per-unit scales)", "softmax" }, quantized.Ops);
+        var fixedPoint = new FixedPointEvaluation(quantized.File);
+        double agreement = Agreement(network, fixedPoint, test);
+        Assert.True(agreement >= 0.9, "int8 and float agree on " + agreement + " of " + test.Count + " windows");
+        AllocationAssert.ZeroBytes(() => fixedPoint.Predict(test.Data, 0), 50, what: "quantize input + ModelRunner.Invoke + Decide");
+    }
+
+    [Fact]
+    public void Committed_pretrained_cnn_keeps_its_decisions_after_quantization()
+    {
+        var data = Data();
+        var network = NetworkFile.Load(RepositoryPaths.InRepo("models", "gesture-cnn-myo-pretrained.float.json"));
+        var calibration = FixedPointEvaluation.Subsample(Cycle(data, "Male0", MyoArmbandDataset.Training), 200);
+        var quantized = PostTrainingQuantizer.Quantize(network, calibration);
+        var test = Cycle(data, "Female0", MyoArmbandDataset.Test1);
+        double agreement = Agreement(network, new FixedPointEvaluation(quantized.File), test);
+        Assert.True(agreement >= 0.95, "int8 and float agree on " + agreement + " of " + test.Count + " windows");
+    }
+
+    [Fact]
+    public void Pointwise_layer_scales_and_requantization_match_a_hand_computation()
+    {
+        // pw:2 over 2 input channels (input scale 1), values exact in binary so float32 adds no error:
+        // weights [out][in] = [[0.5, -0.25], [1.0, 0.125]], bias [0.125, -0.25].
+        var network = new Network("pw:2", 1, 2, 2, 1f);
+        network.Restore([[0.5f, -0.25f, 1.0f, 0.125f], [0.125f, -0.25f], [1f, 0f, 0f, 1f], [0f, 0f]]);
+        var calibration = new WindowSet(2, 1, 4);
+        float[][] inputs = [[1, 0], [0, 2], [-1, 1]];
+        foreach (float[] x in inputs)
+        {
+            calibration.AddRecording(Recording.FromFloat("hand", "p", "s", ["a", "b"], 1, "raw", x, null, 0), 1);
+        }
+
+        // Outputs: (0.625, 0.75), (-0.375, 0), (-0.625, -1.125): range [-1.125, 0.75] -> s = 1.875 / 255,
+        // z = -128 + 1.125 / s = -128 + 153 = 25.
+        // Per-channel weight scales 0.5 / 127 and 1.0 / 127. Real multipliers 0.5 * 255 / (127 * 1.875) = 0.535433 * 2^0
+        // and 1.070866 = 0.535433 * 2^1; M = round(0.5354330708661418 * 2^31) = round(1149833764.28) = 1149833764.
+        // Weights: 0.5 -> 127, -0.25 -> -63.5 -> -64 (half away from zero); 1.0 -> 127, 0.125 -> 15.875 -> 16.
+        // Biases (scale s_in * s_w): 0.125 / (0.5 / 127) = 31.75 -> 32; -0.25 / (1 / 127) = -31.75 -> -32.
+        var quantized = PostTrainingQuantizer.Quantize(network, calibration, new QuantizationOptions { Labels = ["a", "b"] });
+        var model = ModelReader.Read(quantized.File);
+        var pw = Assert.IsType<PointwiseConvLayer>(model.Layers[0]);
+        Assert.Equal(new[] { 1149833764, 1149833764 }, pw.Quant.Multipliers);
+        Assert.Equal(new[] { 0, 1 }, pw.Quant.Shifts);
+        Assert.Equal(new sbyte[] { 127, -64, 127, 16 }, pw.Weights);
+        Assert.Equal(new[] { 32, -32 }, pw.Bias);
+        TensorInfo output = model.Tensors[pw.Output];
+        Assert.Equal(25, output.ZeroPoint);
+        Assert.Equal((float)(1.875 / 255), BitConverter.Int32BitsToSingle(output.ScaleBits));
+        Assert.Equal((1.0, 0), (quantized.InputScale, quantized.InputZeroPoint));
+    }
+
+    [Fact]
+    public void Spiking_models_are_refused_with_the_reason()
+    {
+        var spiking = ClassifierModels.Create("cuba:16", MyoArmbandProtocol.WindowLength, 8, 7, 1f / 32);
+        var windows = new WindowSet(8, MyoArmbandProtocol.WindowLength, 1);
+        var ex = Assert.Throws<NotSupportedException>(() => PostTrainingQuantizer.Quantize(spiking, windows));
+        Assert.Contains("int8", ex.Message);
+    }
+}
