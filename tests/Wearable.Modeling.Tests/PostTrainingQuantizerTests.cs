@@ -100,6 +100,17 @@ public class PostTrainingQuantizerTests
     }
 
     [Fact]
+    public void Shipped_default_gesture_model_is_myo_shaped_and_within_the_device_budget()
+    {
+        var runner = ModelRunner.Load(File.ReadAllBytes(RepositoryPaths.InRepo("models", "gesture-default.wmdl")));
+        var model = runner.Model;
+        Assert.Equal((8, 200_000, 52), (model.Input.Channels, model.Input.SampleRateMilliHz, model.Input.WindowSamples));
+        Assert.Equal(MyoArmbandDatReader.GestureNames, model.Labels);
+        Assert.True(runner.ArenaBytes + runner.ScratchBytes <= 32 * 1024, "arena + scratch " + (runner.ArenaBytes + runner.ScratchBytes));
+        Assert.True(runner.ParameterBytes <= 64 * 1024, "weights " + runner.ParameterBytes);
+    }
+
+    [Fact]
     public void Spiking_models_are_refused_with_the_reason()
     {
         var spiking = ClassifierModels.Create("cuba:16", MyoArmbandProtocol.WindowLength, 8, 7, 1f / 32);
