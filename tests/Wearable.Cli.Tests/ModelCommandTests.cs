@@ -63,9 +63,10 @@ public class CnnBenchCasesTests
 
         Assert.Equal(0, result.ExitCode);
         var cases = result.Json().GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(new[] { "cnn-conv1d-k5-same", "cnn-conv1d-k3-causal", "cnn-dense-1024x256", "cnn-example-model", "cnn-example-pipeline" }, cases.Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(new[] { "cnn-conv1d-k5-same", "cnn-conv1d-k3-causal", "cnn-dense-1024x256", "cnn-example-model", "cnn-gesture-default", "cnn-example-pipeline" }, cases.Select(c => c.GetProperty("name").GetString()));
         Assert.Equal("MAC", cases[2].GetProperty("unit").GetString());
         Assert.Equal("inference", cases[3].GetProperty("unit").GetString());
         Assert.Contains("32,768 MACs", cases[3].GetProperty("notes").GetString());
+        Assert.Equal("inference", cases[4].GetProperty("unit").GetString());
     }
 }
