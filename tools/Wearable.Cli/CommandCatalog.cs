@@ -14,6 +14,7 @@ public static class CommandCatalog
         var root = new RootCommand("wearable: firmware, edge runtime and tools for wearable sEMG/EEG sensors");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(GateCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
