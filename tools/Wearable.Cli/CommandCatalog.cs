@@ -23,6 +23,7 @@ public static class CommandCatalog
     /// <summary>Parses and runs; bad arguments print System.CommandLine's error and usage, exit code 2.</summary>
     public static int Run(string[] args)
     {
+        Wearable.EdgeHost.Connections.DeviceLaunchers.Simulated ??= new Devices.VirtualDeviceLauncher();
         ParseResult parsed = Build().Parse(args);
         if (parsed.Errors.Count > 0)
         {
