@@ -33,7 +33,8 @@ public sealed class LaunchedDevice : IDisposable
 
     public void Dispose()
     {
-        Link.Dispose();
+        // The device side first: the host end's reader then sees end-of-stream instead of blocking.
         _owner.Dispose();
+        Link.Dispose();
     }
 }

@@ -253,8 +253,10 @@ public sealed class DeviceSession : IAsyncDisposable
         }
 
         _pump?.Join(TimeSpan.FromSeconds(3));
-        _client.Dispose();
+
+        // A launched device goes first so the link's reader sees end-of-stream rather than a closed handle.
         _launched?.Dispose();
+        _client.Dispose();
         CompleteReaders();
         Raise(SessionState.Closed, "session closed");
     }

@@ -48,7 +48,7 @@ public abstract class ClockedSource : ISampleSource
 
         if (n > 0)
         {
-            EntryLog?.Record(_clock.Microseconds);
+            EntryLog?.Record(_produced);
         }
 
         return Math.Max(n, 0);

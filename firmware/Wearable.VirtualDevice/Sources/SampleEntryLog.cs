@@ -3,52 +3,53 @@ using System.Diagnostics;
 namespace Wearable.VirtualDevice.Sources;
 
 /// <summary>
-/// The latency bench's hook: each time the simulated ADC hands out frames it notes the device time
-/// (the device clock, as block timestamps use) and the wall clock
-/// (Stopwatch ticks). The host then asks when the last sample of a block entered the device.
+/// The latency bench's hook: each time the simulated ADC hands out frames it notes how many frames it
+/// has produced so far (frame k of the source is frame k of the acquisition ring, which block
+/// timestamps count from) and the wall clock (Stopwatch ticks). The host then asks when the last
+/// sample of a block entered the device.
 /// A fixed ring: nothing grows however long the bench runs.
 /// </summary>
 public sealed class SampleEntryLog
 {
-    private readonly long[] _deviceMicros;
+    private readonly long[] _produced;
     private readonly long[] _ticks;
     private readonly object _gate = new();
     private long _count;
 
     public SampleEntryLog(int capacity = 65536)
     {
-        _deviceMicros = new long[capacity];
+        _produced = new long[capacity];
         _ticks = new long[capacity];
     }
 
-    /// <summary>Called by the source when frames up to <paramref name="deviceMicros"/> became available.</summary>
-    public void Record(long deviceMicros)
+    /// <summary>Called by the source after handing out frames; <paramref name="framesProduced"/> is its running total.</summary>
+    public void Record(long framesProduced)
     {
         long now = Stopwatch.GetTimestamp();
         lock (_gate)
         {
-            int i = (int)(_count % _deviceMicros.Length);
-            _deviceMicros[i] = deviceMicros;
+            int i = (int)(_count % _produced.Length);
+            _produced[i] = framesProduced;
             _ticks[i] = now;
             _count++;
         }
     }
 
     /// <summary>
-    /// The Stopwatch ticks of the first hand-out whose device time reached <paramref name="deviceMicros"/>,
-    /// or false when it is older than the ring holds or has not happened yet.
+    /// The Stopwatch ticks of the hand-out that contained frame <paramref name="frame"/> (0-based), or
+    /// false when it is older than the ring holds or has not happened yet.
     /// </summary>
-    public bool TryGetEntryTicks(long deviceMicros, out long ticks)
+    public bool TryGetEntryTicks(long frame, out long ticks)
     {
         lock (_gate)
         {
-            long oldest = Math.Max(0, _count - _deviceMicros.Length);
+            long oldest = Math.Max(0, _count - _produced.Length);
             long lo = oldest;
             long hi = _count;
             while (lo < hi)
             {
                 long mid = (lo + hi) / 2;
-                if (_deviceMicros[(int)(mid % _deviceMicros.Length)] >= deviceMicros)
+                if (_produced[(int)(mid % _produced.Length)] > frame)
                 {
                     hi = mid;
                 }

@@ -9,7 +9,7 @@ namespace Wearable.Cli.Devices;
 /// <summary>
 /// Starts the virtual device in this process for <c>sim://</c> connections. Query options:
 /// <c>seed</c>, <c>channels</c>, <c>rate</c>, <c>source</c> (synthetic or a .dat/.csv path),
-/// <c>transport</c> (inproc (default), pty or tcp), <c>fast=1</c> (device time as fast as the link
+/// <c>transport</c> (pty (default), inproc or tcp), <c>fast=1</c> (device time as fast as the link
 /// drains), <c>baud</c> (UART cap), <c>pairing</c> (seconds the pairing window is open, default 60),
 /// <c>flash</c> (flash file), <c>board</c>.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class VirtualDeviceLauncher : IDeviceLauncher
         VirtualDeviceOptions options = OptionsFor(connection);
         if (options.Transport == "inproc")
         {
-            var link = InProcessLink.Create();
+            var link = InProcessPipes.Create();
             VirtualBoard board;
             try
             {
@@ -63,7 +63,7 @@ public sealed class VirtualDeviceLauncher : IDeviceLauncher
             Channels = connection.GetInt("channels", 16),
             SampleRate = connection.GetInt("rate", 2000),
             Source = connection.GetString("source", "synthetic"),
-            Transport = connection.GetString("transport", "inproc"),
+            Transport = connection.GetString("transport", "pty"),
             RealTime = connection.GetInt("fast", 0) == 0,
             Impairments = impairments,
             PairingWindow = TimeSpan.FromSeconds(connection.GetInt("pairing", 60)),
@@ -75,7 +75,7 @@ public sealed class VirtualDeviceLauncher : IDeviceLauncher
         return options;
     }
 
-    private sealed class Owner(VirtualBoard board, InProcessLink link) : IDisposable
+    private sealed class Owner(VirtualBoard board, InProcessPipes link) : IDisposable
     {
         public void Dispose()
         {
