@@ -20,7 +20,7 @@ public class BenchLinkCommandTests
         double p99 = latency.GetProperty("p99").GetDouble();
         Assert.True(p50 >= 0 && p99 >= p50 && latency.GetProperty("max").GetDouble() >= p99, $"p50 {p50}, p99 {p99}");
         Assert.Equal(20, json.GetProperty("targetP99Ms").GetDouble());
-        Assert.Equal(JsonValueKind(json.GetProperty("meetsTarget")), "bool");
+        Assert.Equal("bool", JsonValueKind(json.GetProperty("meetsTarget")));
     }
 
     [Fact]
