@@ -8,6 +8,7 @@ using Wearable.Firmware.Processing;
 using Wearable.Firmware.Profiles;
 using Wearable.Firmware.Slots;
 using Wearable.Firmware.Storage;
+using Wearable.Kernels.Dsp;
 using Wearable.Kernels.Link;
 
 namespace Wearable.Firmware
@@ -56,6 +57,14 @@ namespace Wearable.Firmware
                     "board");
             }
 
+            BiquadCascadeParameters band = configuration.FilteredBand;
+            if (band == null)
+            {
+                band = DefaultFrontEnds.BandFor(board.Source.SampleRate);
+            }
+
+            int frontEndBytes = band == null ? 0
+                : (band.SectionCount * BiquadCascadeParameters.CoefficientsPerSection * 4) * (1 + board.Source.Channels);
             _plan = new BufferPlan(
                 board.Source.Channels,
                 board.Source.SampleRate,
@@ -63,7 +72,8 @@ namespace Wearable.Firmware
                 configuration.MaxBlockFrames,
                 configuration.AcquisitionChunkFrames,
                 LinkProtocol.MaxRawFrameLength,
-                configuration.ModelArenaBytes);
+                configuration.ModelArenaBytes,
+                frontEndBytes);
             _plan.CheckFits(board.Profile);
 
             _board = board;
@@ -75,7 +85,7 @@ namespace Wearable.Firmware
             _nonces = new NonceSource(board.Flash, FlashLayout.NonceCounterRecord, board.Entropy);
             _session = new SessionAuthenticator(_pairings, _nonces);
             _calibration = new CalibrationStore(board.Flash, FlashLayout.CalibrationRecord);
-            _stream = new StreamEngine(_ring, board.Clock, _port, board.Source.SampleRate, configuration.MaxBlockFrames, board.Clock.Microseconds);
+            _stream = new StreamEngine(_ring, board.Clock, _port, board.Source.SampleRate, configuration.MaxBlockFrames, board.Clock.Microseconds, band);
             _dispatcher = new CommandDispatcher(board, _port, _pairings, _session, _slots, _calibration, _stream);
         }
 

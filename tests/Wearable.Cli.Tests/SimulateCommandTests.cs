@@ -22,8 +22,8 @@ public class SimulateCommandTests
         var result = CliRunner.Run("simulate", "--board", "esp32", "--channels", "16", "--ring-frames", "900", "--measure", "1");
 
         Assert.Equal(1, result.ExitCode);
-        // ring 16 x 900 x 2 = 28 800, blocks 1 984, acquisition 512, link 4 150.
-        Assert.Contains("needs 35 446 B, board ESP32 has 32 768 B free for buffers", result.Error);
+        // ring 16 x 900 x 2 = 28 800, blocks 2 976, acquisition 512, link 4 150, front end (3 sections) 1 020.
+        Assert.Contains("needs 37 458 B, board ESP32 has 32 768 B free for buffers", result.Error);
         Assert.Contains("hint:", result.Error);
     }
 

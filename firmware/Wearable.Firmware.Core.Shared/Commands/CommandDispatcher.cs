@@ -293,7 +293,7 @@ namespace Wearable.Firmware.Commands
             if (result != LinkErrorCode.None)
             {
                 _port.Refuse(LinkMessageType.StartStream, sequence, result, result == LinkErrorCode.StreamNotSupported
-                    ? "this firmware streams raw samples only (no front end is built in yet)"
+                    ? "this firmware streams raw samples, and filtered ones at rates with a front end; no features, spikes or events yet"
                     : "block size or channel mask out of range for this device");
                 return;
             }

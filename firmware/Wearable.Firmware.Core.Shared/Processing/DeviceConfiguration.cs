@@ -1,3 +1,5 @@
+using Wearable.Kernels.Dsp;
+
 namespace Wearable.Firmware.Processing
 {
     /// <summary>Buffer sizes the core allocates at start-up (checked against the board's RAM budget first).</summary>
@@ -22,5 +24,11 @@ namespace Wearable.Firmware.Processing
 
         /// <summary>Working memory reserved for the model runner (0 until models run on the device).</summary>
         public int ModelArenaBytes { get; set; }
+
+        /// <summary>
+        /// Band filter of the Filtered stream; null = <see cref="DefaultFrontEnds.BandFor"/> the source's rate
+        /// (and no Filtered stream at rates without a default).
+        /// </summary>
+        public BiquadCascadeParameters FilteredBand { get; set; }
     }
 }

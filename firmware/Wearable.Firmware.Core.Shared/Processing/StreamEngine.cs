@@ -2,6 +2,7 @@ using System;
 using Wearable.Firmware.Acquisition;
 using Wearable.Firmware.Board;
 using Wearable.Firmware.Commands;
+using Wearable.Kernels.Dsp;
 using Wearable.Kernels.Link;
 
 namespace Wearable.Firmware.Processing
@@ -9,8 +10,9 @@ namespace Wearable.Firmware.Processing
     /// <summary>
     /// The processing loop's output side: takes blocks of frames from the ring, selects the requested
     /// channels and sends them as SampleBlock messages with a block counter and the device time of the
-    /// first frame. Streams raw int16 today; the filtered, feature, spike and event kinds plug in here
-    /// when the shared DSP front end and model runner land (docs/firmware.md).
+    /// first frame. Raw is the ADC's int16; Filtered runs the shared BiquadCascade (the board's or the
+    /// default band filter for the rate, reset at stream start) and rounds its guarded output back to
+    /// int16. Features, spikes and events plug in here when the model runner drives the loop.
     /// </summary>
     public sealed class StreamEngine
     {
@@ -24,6 +26,9 @@ namespace Wearable.Firmware.Processing
         private readonly short[] _block;
         private readonly int[] _selected;
         private readonly SampleBlockMessage _message = new SampleBlockMessage();
+        private readonly BiquadCascade _filter;
+        private readonly int[] _guarded;
+        private LinkStreamKind _kind;
         private bool _streaming;
         private int _blockFrames;
         private int _selectedCount;
@@ -37,11 +42,27 @@ namespace Wearable.Firmware.Processing
         private long _lastDropReportMicros;
 
         /// <param name="epochMicros">Device time of ADC frame 0 (when acquisition began).</param>
-        public StreamEngine(SampleRing ring, IDeviceClock clock, LinkPort port, int sampleRate, int maxBlockFrames, long epochMicros)
+        /// <param name="band">Band filter of the Filtered stream; null = no Filtered stream.</param>
+        public StreamEngine(SampleRing ring, IDeviceClock clock, LinkPort port, int sampleRate, int maxBlockFrames, long epochMicros, BiquadCascadeParameters band)
         {
-            if (ring == null || clock == null || port == null)
+            if (ring == null)
             {
                 throw new ArgumentNullException("ring");
+            }
+
+            if (clock == null)
+            {
+                throw new ArgumentNullException("clock");
+            }
+
+            if (port == null)
+            {
+                throw new ArgumentNullException("port");
+            }
+
+            if (sampleRate < 1 || maxBlockFrames < 1)
+            {
+                throw new ArgumentOutOfRangeException("sampleRate", "The sample rate and the largest block must be positive.");
             }
 
             _ring = ring;
@@ -51,6 +72,11 @@ namespace Wearable.Firmware.Processing
             _epochMicros = epochMicros;
             _block = new short[ring.Channels * maxBlockFrames];
             _selected = new int[ring.Channels];
+            if (band != null)
+            {
+                _filter = new BiquadCascade(band, ring.Channels);
+                _guarded = new int[ring.Channels * maxBlockFrames];
+            }
         }
 
         public bool Streaming { get { return _streaming; } }
@@ -59,12 +85,18 @@ namespace Wearable.Firmware.Processing
         public uint BlocksSent { get { return _blockSequence; } }
 
         /// <summary>Stream kinds this build can produce.</summary>
-        public uint Capabilities { get { return LinkCapabilities.RawStream; } }
+        public uint Capabilities
+        {
+            get { return LinkCapabilities.RawStream | (_filter != null ? LinkCapabilities.FilteredStream : 0u); }
+        }
+
+        /// <summary>The kind being streamed.</summary>
+        public LinkStreamKind Kind { get { return _kind; } }
 
         /// <summary>Starts a stream; returns None or the reason it cannot.</summary>
         public LinkErrorCode Start(LinkStreamKind kind, int blockFrames, uint channelMask)
         {
-            if (kind != LinkStreamKind.Raw)
+            if (kind != LinkStreamKind.Raw && !(kind == LinkStreamKind.Filtered && _filter != null))
             {
                 return LinkErrorCode.StreamNotSupported;
             }
@@ -86,6 +118,13 @@ namespace Wearable.Firmware.Processing
 
             _selectedCount = selected;
             _blockFrames = blockFrames;
+            _kind = kind;
+            if (kind == LinkStreamKind.Filtered)
+            {
+                // A fresh filter per stream: its first ~50 ms (20 Hz high-pass) are the settling transient.
+                _filter.Reset();
+            }
+
             _blockSequence = 0;
             _ring.Discard();
             _reportedDrops = _ring.FramesDropped;
@@ -126,19 +165,36 @@ namespace Wearable.Firmware.Processing
             int channels = _ring.Channels;
             short[] values = _message.Values;
             int k = 0;
-            for (int s = 0; s < _blockFrames; s++)
+            if (_kind == LinkStreamKind.Filtered)
             {
-                int row = s * channels;
-                for (int i = 0; i < _selectedCount; i++)
+                _filter.ProcessFrames(_block, 0, _guarded, 0, _blockFrames);
+                int guardBits = _filter.GuardBits;
+                for (int s = 0; s < _blockFrames; s++)
                 {
-                    values[k++] = _block[row + _selected[i]];
+                    int row = s * channels;
+                    for (int i = 0; i < _selectedCount; i++)
+                    {
+                        values[k++] = BiquadCascade.ToInt16(_guarded[row + _selected[i]], guardBits);
+                    }
+                }
+            }
+            else
+            {
+                for (int s = 0; s < _blockFrames; s++)
+                {
+                    int row = s * channels;
+                    for (int i = 0; i < _selectedCount; i++)
+                    {
+                        values[k++] = _block[row + _selected[i]];
+                    }
                 }
             }
 
-            _message.Kind = LinkStreamKind.Raw;
+            _message.Kind = _kind;
             _message.ChannelCount = _selectedCount;
             _message.SampleCount = _blockFrames;
             _message.BlockSequence = _blockSequence;
+
             // The ADC's own clock: frame k was sampled k / rate after acquisition began.
             _message.TimestampMicros = _epochMicros + (firstFrame * 1000000L / _sampleRate);
             _port.Send(_message);

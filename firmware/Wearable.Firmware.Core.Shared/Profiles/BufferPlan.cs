@@ -9,9 +9,9 @@ namespace Wearable.Firmware.Profiles
     /// </summary>
     public sealed class BufferPlan
     {
-        public BufferPlan(int channels, int sampleRate, int ringFrames, int blockFrames, int acquisitionChunkFrames, int maxFrameBytes, int modelArenaBytes)
+        public BufferPlan(int channels, int sampleRate, int ringFrames, int blockFrames, int acquisitionChunkFrames, int maxFrameBytes, int modelArenaBytes, int frontEndBytes)
         {
-            if (channels < 1 || sampleRate < 1 || ringFrames < 1 || blockFrames < 1 || acquisitionChunkFrames < 1 || maxFrameBytes < 16 || modelArenaBytes < 0)
+            if (channels < 1 || sampleRate < 1 || ringFrames < 1 || blockFrames < 1 || acquisitionChunkFrames < 1 || maxFrameBytes < 16 || modelArenaBytes < 0 || frontEndBytes < 0)
             {
                 throw new ArgumentOutOfRangeException("channels", "Every buffer size must be positive.");
             }
@@ -23,6 +23,7 @@ namespace Wearable.Firmware.Profiles
             AcquisitionChunkFrames = acquisitionChunkFrames;
             MaxFrameBytes = maxFrameBytes;
             ModelArenaBytes = modelArenaBytes;
+            FrontEndBytes = frontEndBytes;
         }
 
         public int Channels { get; private set; }
@@ -44,11 +45,14 @@ namespace Wearable.Firmware.Profiles
         /// <summary>Working memory of the active model (0 when none is loaded).</summary>
         public int ModelArenaBytes { get; private set; }
 
+        /// <summary>Filter state and coefficients of the front end (0 when none runs).</summary>
+        public int FrontEndBytes { get; private set; }
+
         /// <summary>The ring of int16 frames.</summary>
         public int RingBytes { get { return Channels * RingFrames * 2; } }
 
-        /// <summary>Raw and processed copies of one block.</summary>
-        public int BlockBytes { get { return 2 * Channels * BlockFrames * 2; } }
+        /// <summary>One block as int16 samples plus its int32 (guarded) front-end output.</summary>
+        public int BlockBytes { get { return Channels * BlockFrames * (2 + 4); } }
 
         /// <summary>The acquisition scratch chunk.</summary>
         public int AcquisitionBytes { get { return Channels * AcquisitionChunkFrames * 2; } }
@@ -57,7 +61,7 @@ namespace Wearable.Firmware.Profiles
         public int LinkBytes { get { return (3 * MaxFrameBytes) + MaxFrameBytes + (MaxFrameBytes / 254) + 2; } }
 
         /// <summary>Everything the configuration allocates for buffers.</summary>
-        public int TotalBytes { get { return RingBytes + BlockBytes + AcquisitionBytes + LinkBytes + ModelArenaBytes; } }
+        public int TotalBytes { get { return RingBytes + BlockBytes + AcquisitionBytes + LinkBytes + FrontEndBytes + ModelArenaBytes; } }
 
         /// <summary>
         /// Refuses (with <see cref="BudgetExceededException"/>) a plan that needs more than the board's
@@ -105,7 +109,8 @@ namespace Wearable.Firmware.Profiles
                     "The configuration needs " + FormatBytes(total) + ", board " + board.Name + " has "
                     + FormatBytes(board.BufferRamBytes) + " free for buffers (ring " + FormatBytes(RingBytes)
                     + ", blocks " + FormatBytes(BlockBytes) + ", acquisition " + FormatBytes(AcquisitionBytes)
-                    + ", link " + FormatBytes(LinkBytes) + ", model arena " + FormatBytes(ModelArenaBytes)
+                    + ", link " + FormatBytes(LinkBytes) + ", front end " + FormatBytes(FrontEndBytes)
+                    + ", model arena " + FormatBytes(ModelArenaBytes)
                     + "): use fewer channels, a shorter ring or smaller blocks.",
                     total,
                     board.BufferRamBytes);

@@ -1,17 +1,19 @@
-using System.IO.Pipes;
-
 namespace Wearable.VirtualDevice.Transports;
 
 /// <summary>
-/// Two OS pipes joined into a device transport and a host <see cref="Stream"/>, for tests that want
-/// real byte-stream behaviour (partial reads, back-pressure) without a pseudo-terminal.
+/// An in-memory byte link between a device transport and a host <see cref="Stream"/>, for tests that
+/// want real byte-stream behaviour (partial reads, back-pressure when the reader lags) without a
+/// pseudo-terminal. Disposing either end closes both directions: readers get end of stream.
 /// </summary>
 public sealed class InProcessLink : IDisposable
 {
-    private InProcessLink(StreamTransport device, Stream host)
+    private readonly BytePipe _toDevice = new();
+    private readonly BytePipe _toHost = new();
+
+    private InProcessLink()
     {
-        Device = device;
-        Host = host;
+        Device = new StreamTransport(new PipeEnd(_toDevice, _toHost, this), new PipeEnd(_toDevice, _toHost, this));
+        Host = new PipeEnd(_toHost, _toDevice, this);
     }
 
     /// <summary>The device end, for the virtual board.</summary>
@@ -20,23 +22,87 @@ public sealed class InProcessLink : IDisposable
     /// <summary>The host end: read what the device sends, write what the device receives.</summary>
     public Stream Host { get; }
 
-    public static InProcessLink Create()
-    {
-        var toDevice = new AnonymousPipeServerStream(PipeDirection.Out);
-        var deviceIn = new AnonymousPipeClientStream(PipeDirection.In, toDevice.ClientSafePipeHandle);
-        var toHost = new AnonymousPipeServerStream(PipeDirection.Out);
-        var hostIn = new AnonymousPipeClientStream(PipeDirection.In, toHost.ClientSafePipeHandle);
-        return new InProcessLink(new StreamTransport(deviceIn, toHost), new DuplexStream(hostIn, toDevice));
-    }
+    public static InProcessLink Create() => new();
 
     public void Dispose()
     {
-        Host.Dispose();
+        _toDevice.Close();
+        _toHost.Close();
         Device.Dispose();
     }
 
-    /// <summary>Reads from one stream and writes to another, as one bidirectional stream.</summary>
-    private sealed class DuplexStream(Stream input, Stream output) : Stream
+    /// <summary>A bounded byte queue: writers wait while it is full, readers while it is empty.</summary>
+    private sealed class BytePipe
+    {
+        private readonly byte[] _buffer = new byte[64 * 1024];
+        private int _start;
+        private int _count;
+        private bool _closed;
+
+        public int Read(byte[] destination, int offset, int count)
+        {
+            lock (_buffer)
+            {
+                while (_count == 0 && !_closed)
+                {
+                    Monitor.Wait(_buffer);
+                }
+
+                int n = Math.Min(count, _count);
+                for (int i = 0; i < n; i++)
+                {
+                    destination[offset + i] = _buffer[(_start + i) % _buffer.Length];
+                }
+
+                _start = (_start + n) % _buffer.Length;
+                _count -= n;
+                Monitor.PulseAll(_buffer);
+                return n;
+            }
+        }
+
+        public void Write(byte[] source, int offset, int count)
+        {
+            lock (_buffer)
+            {
+                while (count > 0)
+                {
+                    while (_count == _buffer.Length && !_closed)
+                    {
+                        Monitor.Wait(_buffer);
+                    }
+
+                    if (_closed)
+                    {
+                        throw new IOException("The in-process link is closed.");
+                    }
+
+                    int n = Math.Min(count, _buffer.Length - _count);
+                    for (int i = 0; i < n; i++)
+                    {
+                        _buffer[(_start + _count + i) % _buffer.Length] = source[offset + i];
+                    }
+
+                    _count += n;
+                    offset += n;
+                    count -= n;
+                    Monitor.PulseAll(_buffer);
+                }
+            }
+        }
+
+        public void Close()
+        {
+            lock (_buffer)
+            {
+                _closed = true;
+                Monitor.PulseAll(_buffer);
+            }
+        }
+    }
+
+    /// <summary>One end: reads one pipe, writes the other; disposing it closes the link.</summary>
+    private sealed class PipeEnd(BytePipe input, BytePipe output, InProcessLink link) : Stream
     {
         public override bool CanRead => true;
 
@@ -52,7 +118,9 @@ public sealed class InProcessLink : IDisposable
 
         public override void Write(byte[] buffer, int offset, int count) => output.Write(buffer, offset, count);
 
-        public override void Flush() => output.Flush();
+        public override void Flush()
+        {
+        }
 
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -62,8 +130,8 @@ public sealed class InProcessLink : IDisposable
         {
             if (disposing)
             {
-                input.Dispose();
-                output.Dispose();
+                link._toDevice.Close();
+                link._toHost.Close();
             }
 
             base.Dispose(disposing);

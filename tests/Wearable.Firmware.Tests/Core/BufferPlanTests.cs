@@ -8,8 +8,8 @@ public sealed class BufferPlanTests
     public void A_configuration_that_does_not_fit_the_ESP32_is_refused_with_the_numbers()
     {
         // 16 ch, a 512-frame ring (16 KiB), 31-frame blocks and a 12 KiB model arena: more than the ESP32 offers.
-        var plan = new BufferPlan(16, 2000, 512, 31, 16, 1036, 12288);
-        int expected = (16 * 512 * 2) + (2 * 16 * 31 * 2) + (16 * 16 * 2) + ((3 * 1036) + 1036 + (1036 / 254) + 2) + 12288;
+        var plan = new BufferPlan(16, 2000, 512, 31, 16, 1036, 12288, 1020);
+        int expected = (16 * 512 * 2) + (16 * 31 * (2 + 4)) + (16 * 16 * 2) + ((3 * 1036) + 1036 + (1036 / 254) + 2) + 1020 + 12288;
         Assert.Equal(expected, plan.TotalBytes);
 
         var ex = Assert.Throws<BudgetExceededException>(() => plan.CheckFits(BoardProfile.Esp32()));
@@ -22,7 +22,7 @@ public sealed class BufferPlanTests
     [Fact]
     public void The_default_streaming_configuration_fits_an_ESP32()
     {
-        var plan = new BufferPlan(16, 2000, 256, 31, 16, 1036, 0);
+        var plan = new BufferPlan(16, 2000, 256, 31, 16, 1036, 0, 1020);
         plan.CheckFits(BoardProfile.Esp32());
         Assert.True(plan.TotalBytes < 32768);
     }
@@ -30,9 +30,9 @@ public sealed class BufferPlanTests
     [Fact]
     public void Channels_rate_and_single_arrays_are_checked_too()
     {
-        Assert.Contains("at most 16", Assert.Throws<BudgetExceededException>(() => new BufferPlan(32, 2000, 64, 8, 8, 1036, 0).CheckFits(BoardProfile.Esp32())).Message);
-        Assert.Contains("4000 Hz", Assert.Throws<BudgetExceededException>(() => new BufferPlan(8, 8000, 64, 8, 8, 1036, 0).CheckFits(BoardProfile.Esp32())).Message);
-        Assert.Contains("one array", Assert.Throws<BudgetExceededException>(() => new BufferPlan(16, 2000, 1024, 8, 8, 1036, 0).CheckFits(BoardProfile.Esp32())).Message);
+        Assert.Contains("at most 16", Assert.Throws<BudgetExceededException>(() => new BufferPlan(32, 2000, 64, 8, 8, 1036, 0, 0).CheckFits(BoardProfile.Esp32())).Message);
+        Assert.Contains("4000 Hz", Assert.Throws<BudgetExceededException>(() => new BufferPlan(8, 8000, 64, 8, 8, 1036, 0, 0).CheckFits(BoardProfile.Esp32())).Message);
+        Assert.Contains("one array", Assert.Throws<BudgetExceededException>(() => new BufferPlan(16, 2000, 1024, 8, 8, 1036, 0, 0).CheckFits(BoardProfile.Esp32())).Message);
     }
 
     [Theory]

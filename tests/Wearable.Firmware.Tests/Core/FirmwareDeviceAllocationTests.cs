@@ -49,11 +49,13 @@ public sealed class FirmwareDeviceAllocationTests
         return (device, host, clock);
     }
 
-    [Fact]
-    public void Streaming_16ch_at_2kHz_allocates_nothing_per_block()
+    [Theory]
+    [InlineData(LinkStreamKind.Raw)]
+    [InlineData(LinkStreamKind.Filtered)]
+    public void Streaming_16ch_at_2kHz_allocates_nothing_per_block(LinkStreamKind kind)
     {
         var (device, host, clock) = AuthenticatedDevice();
-        host.Send(new StartStreamMessage { Kind = LinkStreamKind.Raw, BlockSamples = 16, ChannelMask = 0xFFFF });
+        host.Send(new StartStreamMessage { Kind = kind, BlockSamples = 16, ChannelMask = 0xFFFF });
         device.Poll();
         host.DiscardOutput = true;
         long before = host.BytesWritten;
@@ -65,6 +67,7 @@ public sealed class FirmwareDeviceAllocationTests
             device.Poll();
         }, iterations: 2000, what: "FirmwareDevice.Poll while streaming");
 
+        Assert.Equal(kind, device.Stream.Kind);
         Assert.True(device.Stream.BlocksSent >= 2000, $"Only {device.Stream.BlocksSent} blocks were streamed.");
         Assert.True(host.BytesWritten - before > 2000 * 512);
         Assert.Equal(0, device.Ring.FramesDropped);

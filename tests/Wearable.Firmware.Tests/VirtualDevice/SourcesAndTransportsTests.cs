@@ -165,4 +165,41 @@ public sealed class SourcesAndTransportsTests
         Assert.True(dropped > 10, $"Only {dropped} bytes were dropped.");
         Assert.InRange(received, (int)last + 1 - dropped, (int)last + 1);
     }
+
+    [Fact]
+    public void The_filtered_stream_is_the_shared_band_filter_applied_to_the_raw_signal()
+    {
+        const int seed = 8;
+        using var link = InProcessLink.Create();
+        using var board = new VirtualBoard(new VirtualDeviceOptions { Channels = 4, SampleRate = 2000, Seed = seed, RealTime = false, PairingWindow = TimeSpan.FromMinutes(1), Quiet = true }, link.Device);
+        board.Start();
+        using var client = new DeviceLinkClient(link.Host);
+        var host = HostCredentials.Create();
+        DeviceInfoMessage info = client.Hello();
+        Assert.NotEqual(0u, info.Capabilities & LinkCapabilities.FilteredStream);
+        client.Pair(host);
+        client.Authenticate(host, info.DeviceId);
+        client.StartStream(LinkStreamKind.Filtered, 20, 0xF);
+
+        var expected = new ExpectedSignal(4, 2000, seed);
+        var filter = new Wearable.Kernels.Dsp.BiquadCascade(Wearable.Firmware.Processing.DefaultFrontEnds.BandFor(2000)!, 4);
+        var guarded = new int[4 * 20];
+        double rawEnergy = 0, filteredEnergy = 0;
+        for (int n = 0; n < 200; n++)
+        {
+            ReceivedBlock block = client.ReceiveBlock(TimeSpan.FromSeconds(10))!;
+            Assert.Equal(LinkStreamKind.Filtered, block.Kind);
+            Assert.Equal((uint)n, block.BlockSequence);
+            short[] raw = expected.Frames(expected.FrameIndexAt(block.TimestampMicros), 20);
+            filter.ProcessFrames(raw, 0, guarded, 0, 20);
+            short[] want = guarded.Select(g => Wearable.Kernels.Dsp.BiquadCascade.ToInt16(g, filter.GuardBits)).ToArray();
+            Assert.Equal(want, block.Values);
+            rawEnergy += raw.Sum(v => (double)v * v);
+            filteredEnergy += block.Values.Sum(v => (double)v * v);
+        }
+
+        // It really filtered: the synthetic signal's 50 Hz hum and out-of-band noise are gone, so less energy.
+        Assert.True(filteredEnergy < rawEnergy, $"Filtered energy {filteredEnergy:E2} is not below raw {rawEnergy:E2}.");
+        Assert.Equal(LinkErrorCode.StreamNotSupported, Assert.Throws<DeviceLinkException>(() => client.StartStream(LinkStreamKind.Features, 20, 0xF)).Code);
+    }
 }
