@@ -17,6 +17,11 @@ public static class CommandCatalog
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DevicesCommand.Create());
+        root.Subcommands.Add(PairCommand.Create());
+        root.Subcommands.Add(UnpairCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(StreamCommand.Create());
         return root;
     }
 

@@ -63,7 +63,8 @@ public static class CliSessions
         }
         catch (SerialException ex)
         {
-            throw new CliException(ex.Message[..^(ex.Hint.Length + 1)], ex.Hint);
+            string hint = ex.Hint.StartsWith("Hint: ", StringComparison.Ordinal) ? ex.Hint[6..] : ex.Hint;
+            throw new CliException(ex.Message[..^(ex.Hint.Length + 1)], hint);
         }
         catch (IOException ex)
         {
