@@ -33,7 +33,9 @@ public sealed class VirtualBoard : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
         _clock = options.RealTime ? VirtualClock.RealTime() : VirtualClock.Fast();
-        ClockedSource source = options.Source == "synthetic"
+        ClockedSource source = options.Preloaded is not null
+            ? new PlaybackSource(_clock, options.Preloaded)
+            : options.Source == "synthetic"
             ? new SyntheticSource(_clock, options.Channels, options.SampleRate, options.Seed)
             : new PlaybackSource(_clock, Recording.Load(options.Source));
         Source = source;

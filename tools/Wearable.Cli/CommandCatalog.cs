@@ -22,6 +22,9 @@ public static class CommandCatalog
         root.Subcommands.Add(UnpairCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(StreamCommand.Create());
+        root.Subcommands.Add(PlayCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 
