@@ -3,6 +3,7 @@ using Wearable.Firmware.Acquisition;
 using Wearable.Firmware.Board;
 using Wearable.Firmware.Calibration;
 using Wearable.Firmware.Commands;
+using Wearable.Firmware.Hil;
 using Wearable.Firmware.Pairing;
 using Wearable.Firmware.Processing;
 using Wearable.Firmware.Profiles;
@@ -36,6 +37,7 @@ namespace Wearable.Firmware
         private readonly StreamEngine _stream;
         private readonly CommandDispatcher _dispatcher;
         private readonly byte[] _rx = new byte[512];
+        private readonly HilKernelRegistry _hilKernels = new HilKernelRegistry();
 
         public FirmwareDevice(DeviceBoard board, DeviceConfiguration configuration)
         {
@@ -63,8 +65,11 @@ namespace Wearable.Firmware
                 band = DefaultFrontEnds.BandFor(board.Source.SampleRate);
             }
 
+            // Coefficients, plus biquad state for the stream's filter and for the HIL kernel's own copy,
+            // plus the HIL kernel's int16 and int32 scratch for the largest HilRun input.
             int frontEndBytes = band == null ? 0
-                : (band.SectionCount * BiquadCascadeParameters.CoefficientsPerSection * 4) * (1 + board.Source.Channels);
+                : (band.SectionCount * BiquadCascadeParameters.CoefficientsPerSection * 4) * (1 + (2 * board.Source.Channels))
+                  + ((HilRunMessage.MaxInputLength / 2) * (2 + 4));
             _plan = new BufferPlan(
                 board.Source.Channels,
                 board.Source.SampleRate,
@@ -86,7 +91,12 @@ namespace Wearable.Firmware
             _session = new SessionAuthenticator(_pairings, _nonces);
             _calibration = new CalibrationStore(board.Flash, FlashLayout.CalibrationRecord);
             _stream = new StreamEngine(_ring, board.Clock, _port, board.Source.SampleRate, configuration.MaxBlockFrames, board.Clock.Microseconds, band);
-            _dispatcher = new CommandDispatcher(board, _port, _pairings, _session, _slots, _calibration, _stream);
+            if (band != null)
+            {
+                _hilKernels.Register(new BandFilterHilKernel(band, board.Source.Channels, HilRunMessage.MaxInputLength));
+            }
+
+            _dispatcher = new CommandDispatcher(board, _port, _pairings, _session, _slots, _calibration, _stream, _hilKernels);
         }
 
         /// <summary>The buffer sizes this device allocated.</summary>
@@ -105,6 +115,9 @@ namespace Wearable.Firmware
         public StreamEngine Stream { get { return _stream; } }
 
         public CommandDispatcher Dispatcher { get { return _dispatcher; } }
+
+        /// <summary>Kernels HilRun can run; board layers may register more before the first Poll.</summary>
+        public HilKernelRegistry HilKernels { get { return _hilKernels; } }
 
         public bool IsAuthenticated { get { return _session.IsAuthenticated; } }
 

@@ -1,6 +1,7 @@
 using System;
 using Wearable.Firmware.Board;
 using Wearable.Firmware.Calibration;
+using Wearable.Firmware.Hil;
 using Wearable.Firmware.Pairing;
 using Wearable.Firmware.Processing;
 using Wearable.Firmware.Slots;
@@ -24,6 +25,8 @@ namespace Wearable.Firmware.Commands
         private readonly CalibrationStore _calibration;
         private readonly StreamEngine _stream;
         private readonly ModelUploadCommands _upload;
+        private readonly HilCommands _hil;
+        private readonly HilKernelRegistry _hilKernels;
 
         private readonly HelloMessage _hello = new HelloMessage();
         private readonly DeviceInfoMessage _info = new DeviceInfoMessage();
@@ -48,9 +51,10 @@ namespace Wearable.Firmware.Commands
             SessionAuthenticator session,
             ModelSlots slots,
             CalibrationStore calibration,
-            StreamEngine stream)
+            StreamEngine stream,
+            HilKernelRegistry hilKernels)
         {
-            if (board == null || port == null || pairings == null || session == null || slots == null || calibration == null || stream == null)
+            if (board == null || port == null || pairings == null || session == null || slots == null || calibration == null || stream == null || hilKernels == null)
             {
                 throw new ArgumentNullException("board", "Every part of the dispatcher is required.");
             }
@@ -63,6 +67,8 @@ namespace Wearable.Firmware.Commands
             _calibration = calibration;
             _stream = stream;
             _upload = new ModelUploadCommands(port, slots, stream);
+            _hil = new HilCommands(port, board.Clock, hilKernels);
+            _hilKernels = hilKernels;
             _info.SetBoardName(board.Profile.Name);
             Array.Copy(board.DeviceId, 0, _info.DeviceId, 0, 16);
         }
@@ -156,7 +162,7 @@ namespace Wearable.Firmware.Commands
                     HandlePing(frame, sequence);
                     return;
                 case LinkMessageType.HilRun:
-                    _port.Refuse(type, sequence, LinkErrorCode.UnknownKernel, "no kernels are registered for HIL runs in this firmware yet");
+                    _hil.Run(frame, sequence);
                     return;
                 default:
                     _port.Refuse(type, sequence, LinkErrorCode.UnknownMessage, "unknown message type");
@@ -175,7 +181,7 @@ namespace Wearable.Firmware.Commands
             _info.ActiveModelSlot = _slots.ActiveSlot < 0 ? DeviceInfoMessage.NoActiveModel : (byte)_slots.ActiveSlot;
             _info.MaxPayloadLength = LinkProtocol.MaxPayloadLength;
             _info.Capabilities = _stream.Capabilities | LinkCapabilities.ModelUpload | LinkCapabilities.Calibration
-                | LinkCapabilities.TimeSync | LinkCapabilities.Pairing;
+                | LinkCapabilities.TimeSync | LinkCapabilities.Pairing | (_hilKernels.Count > 0 ? LinkCapabilities.HilRun : 0u);
             _info.Status = StatusBits();
             _info.AdcBits = (byte)_board.AdcBits;
             _info.NanovoltsPerLsb = _board.NanovoltsPerLsb;
