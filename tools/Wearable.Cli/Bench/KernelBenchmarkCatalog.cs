@@ -9,5 +9,6 @@ public static class KernelBenchmarkCatalog
     public static IReadOnlyList<KernelBenchmark> All { get; } =
     [
         .. DspSpikingBenchmarks.Cases,
+        .. CnnBenchmarks.Cases,
     ];
 }

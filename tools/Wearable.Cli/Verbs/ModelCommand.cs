@@ -1,18 +1,114 @@
 using System.CommandLine;
+using Spectre.Console;
+using Wearable.Kernels.Model;
+using Wearable.Modeling.ModelFiles;
 
 namespace Wearable.Cli.Verbs;
 
-/// <summary>`wearable model ...`: models on devices (push, list, activate).</summary>
+/// <summary>
+/// `wearable model`: model files. `inspect` reads and validates a file with the same reader the
+/// device runs and reports layers, shapes, memory and cost; `example` writes the seeded example model.
+/// push / list / activate talk to a device over the link (<see cref="ModelCommandPush"/>).
+/// </summary>
 public static class ModelCommand
 {
     public static Command Create()
     {
-        var command = new Command("model", "Models: upload to a device, list and activate slots.");
-        foreach (Command sub in ModelCommandPush.Subcommands())
+        var command = new Command("model", "Inspect and build model files (.wmdl).");
+        command.Subcommands.Add(CreateInspect());
+        command.Subcommands.Add(CreateExample());
+        foreach (Command device in ModelCommandPush.Subcommands())
         {
-            command.Subcommands.Add(sub);
+            command.Subcommands.Add(device);
         }
 
         return command;
+    }
+
+    private static Command CreateInspect()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The model file (.wmdl)." };
+        var json = CommonOptions.Json();
+        var inspect = new Command("inspect", "Validate a model file and show its input, front end, layers, shapes, arena, parameter bytes, MACs and labels.")
+        {
+            file,
+            json,
+        };
+        inspect.SetAction(parse => Inspect(parse.GetValue(file)!, parse.GetValue(json)));
+        return inspect;
+    }
+
+    private static Command CreateExample()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "examples", ExampleModels.RandomEmgCnnFileName)) };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random (untrained) weights.", DefaultValueFactory = _ => ExampleModels.DefaultSeed };
+        var example = new Command("example", "Write the example model: 8-ch sEMG, two conv layers + dense + softmax, random-but-seeded (untrained) weights.")
+        {
+            output,
+            seed,
+        };
+        example.SetAction(parse => WriteExample(parse.GetValue(output)!, parse.GetValue(seed)));
+        return example;
+    }
+
+    private static int WriteExample(FileInfo output, int seed)
+    {
+        byte[] bytes = ExampleModels.RandomEmgCnn(seed);
+        try
+        {
+            output.Directory?.Create();
+            File.WriteAllBytes(output.FullName, bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"Cannot write {output.FullName}: {ex.Message}", "Choose another path with --out.");
+        }
+
+        Console.Out.WriteLine($"wrote {output.FullName} ({bytes.Length} bytes, seed {seed}, untrained example)");
+        return 0;
+    }
+
+    private static int Inspect(FileInfo file, bool json)
+    {
+        if (!file.Exists)
+        {
+            throw new CliException($"Model file {file.FullName} not found.", "Check the path; the example model is models/examples/" + ExampleModels.RandomEmgCnnFileName + ".");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"Cannot read {file.FullName}: {ex.Message}", "Check the file's permissions.");
+        }
+
+        ModelDefinition model;
+        ModelRunner? runner;
+        try
+        {
+            model = ModelReader.Read(bytes);
+            runner = model.HasCnn ? new ModelRunner(model) : null;
+        }
+        catch (ModelFormatException ex)
+        {
+            throw new CliException(
+                $"{file.Name} is not a valid model: {ex.Problem} (field {ex.Field}, byte {ex.Offset}).",
+                "The file is corrupt, truncated or from a newer format: re-export or re-download it.");
+        }
+
+        var report = ModelReport.From(file.Name, model, runner);
+        if (json)
+        {
+            JsonOutput.Write(report);
+        }
+        else
+        {
+            ModelReport.Print(report);
+        }
+
+        return 0;
     }
 }

@@ -1,0 +1,179 @@
+using System;
+using Wearable.Kernels.Cnn;
+using Wearable.Kernels.Spiking;
+
+namespace Wearable.Kernels.Model
+{
+    /// <summary>
+    /// Samples in, decisions out: a model file's front end feeding its CNN and/or its spiking layers.
+    /// CNN path: keeps the last Length int8 frames of the CNN input in its own window (the arena's
+    /// input slot is reused by later tensors during Invoke) and runs the CNN every hop_samples input
+    /// frames once the window is full. Spiking path: every kept stream frame, the delta encoder's spikes
+    /// step the <see cref="SpikingStack"/>; at each hop (without a CNN) the decision is the argmax of the
+    /// output spike counts, which then restart. Allocates at construction only.
+    /// </summary>
+    public sealed class ModelPipeline
+    {
+        private readonly FrontEndPipeline _frontEnd;
+        private readonly ModelRunner? _runner;
+        private readonly SpikingStack? _spiking;
+        private readonly ChannelQuantization? _inputQuant;
+        private readonly sbyte[] _window;
+        private readonly int _frameBytes;
+        private readonly int _zeroPoint;
+        private readonly int _hop;
+        private int _framesInWindow;
+        private int _samplesSinceDecision;
+
+        public ModelPipeline(ModelDefinition model)
+        {
+            if (model == null)
+            {
+                throw new ArgumentNullException("model");
+            }
+
+            FrontEndConfig? fe = model.FrontEnd;
+            if (fe == null)
+            {
+                throw new InvalidOperationException("The model has no front-end section: feed its CNN with ModelRunner directly.");
+            }
+
+            _frontEnd = new FrontEndPipeline(fe);
+            _hop = model.Input.HopSamples;
+            _window = new sbyte[0];
+            if (model.HasCnn && fe.CnnInputQuantTable >= 0)
+            {
+                _runner = new ModelRunner(model);
+                _inputQuant = model.QuantTables[fe.CnnInputQuantTable];
+                TensorInfo input = model.Tensors[model.GraphInput];
+                _frameBytes = input.Channels;
+                _zeroPoint = input.ZeroPoint;
+                _window = new sbyte[input.ByteCount];
+            }
+
+            if (model.SpikingLayers.Length > 0 && fe.EncoderKind == FrontEndConfig.EncoderDelta && !HasL2mu(model.SpikingLayers))
+            {
+                _spiking = new SpikingStack(model.SpikingLayers);
+            }
+
+            if (_runner == null && _spiking == null)
+            {
+                throw new InvalidOperationException("Nothing to run: the front end feeds neither a CNN (cnn_input_quant_table) nor LIF / CuBa-LIF layers (delta encoder).");
+            }
+        }
+
+        /// <summary>True when the model has a front end that feeds its CNN or its LIF / CuBa-LIF layers (what the constructor needs).</summary>
+        public static bool CanRun(ModelDefinition model)
+        {
+            FrontEndConfig? fe = model.FrontEnd;
+            if (fe == null)
+            {
+                return false;
+            }
+
+            bool cnn = model.HasCnn && fe.CnnInputQuantTable >= 0;
+            bool spiking = model.SpikingLayers.Length > 0 && fe.EncoderKind == FrontEndConfig.EncoderDelta && !HasL2mu(model.SpikingLayers);
+            return cnn || spiking;
+        }
+
+        /// <summary>The CNN runner, or null when the front end does not feed a CNN.</summary>
+        public ModelRunner? Runner
+        {
+            get { return _runner; }
+        }
+
+        /// <summary>The spiking layers, or null.</summary>
+        public SpikingStack? Spiking
+        {
+            get { return _spiking; }
+        }
+
+        public FrontEndPipeline FrontEnd
+        {
+            get { return _frontEnd; }
+        }
+
+        /// <summary>The decided label index of the latest decision (-1 before the first).</summary>
+        public int Decision { get; private set; } = -1;
+
+        /// <summary>Decisions made so far.</summary>
+        public int Decisions { get; private set; }
+
+        public void Reset()
+        {
+            _frontEnd.Reset();
+            if (_spiking != null)
+            {
+                _spiking.Reset();
+            }
+
+            Array.Clear(_window, 0, _window.Length);
+            _framesInWindow = 0;
+            _samplesSinceDecision = 0;
+            Decision = -1;
+        }
+
+        /// <summary>One interleaved int16 ADC frame; returns true when this frame produced a new decision.</summary>
+        public bool Push(short[] samples, int offset)
+        {
+            bool output = _frontEnd.Push(samples, offset);
+            if (_spiking != null && _frontEnd.StreamFrameKept)
+            {
+                DeltaEncoder encoder = _frontEnd.Encoder!;
+                _spiking.Step(encoder.ActiveIndices, encoder.ActiveCount);
+            }
+
+            if (_runner != null && output)
+            {
+                // Slide the window by one frame and append the new one (oldest frame first, as the CNN reads time).
+                Array.Copy(_window, _frameBytes, _window, 0, _window.Length - _frameBytes);
+                _frontEnd.QuantizeOutputs(_inputQuant!, _zeroPoint, _window, _window.Length - _frameBytes);
+                if (_framesInWindow * _frameBytes < _window.Length)
+                {
+                    _framesInWindow++;
+                }
+            }
+
+            _samplesSinceDecision++;
+            if (_samplesSinceDecision < _hop)
+            {
+                return false;
+            }
+
+            if (_runner != null)
+            {
+                if (_framesInWindow * _frameBytes < _window.Length)
+                {
+                    return false;
+                }
+
+                _samplesSinceDecision = 0;
+                _runner.SetInput(_window, 0);
+                _runner.Invoke();
+                Decision = _runner.Decide();
+            }
+            else
+            {
+                _samplesSinceDecision = 0;
+                Decision = _spiking!.Decide();
+                _spiking.ClearCounts();
+            }
+
+            Decisions++;
+            return true;
+        }
+
+        private static bool HasL2mu(SpikingLayerRecord[] layers)
+        {
+            for (int i = 0; i < layers.Length; i++)
+            {
+                if (layers[i].Kind == SpikingLayerRecord.KindL2mu)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
