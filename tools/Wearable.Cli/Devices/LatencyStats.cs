@@ -11,7 +11,7 @@ public sealed record LatencyStats(int Count, double P50, double P99, double Max,
         }
 
         double[] sorted = milliseconds.Order().ToArray();
-        return new LatencyStats(sorted.Length, Rank(sorted, 0.50), Rank(sorted, 0.99), sorted[^1], Math.Round(sorted.Average(), 3));
+        return new LatencyStats(sorted.Length, Rank(sorted, 0.50), Rank(sorted, 0.99), Math.Round(sorted[^1], 3), Math.Round(sorted.Average(), 3));
     }
 
     private static double Rank(double[] sorted, double p) =>

@@ -68,9 +68,9 @@ public static class ModelCommandPush
         try
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            if (!json && AnsiConsole.Profile.Capabilities.Interactive)
+            if (!json && ProgressConsole.TryCreate() is { } terminal)
             {
-                AnsiConsole.Progress().Start(ctx =>
+                terminal.Progress().Start(ctx =>
                 {
                     ProgressTask task = ctx.AddTask("uploading " + Path.GetFileName(file), maxValue: model.Length);
                     Upload(session, connection, slot, model, new Progress<int>(n => task.Value = n));

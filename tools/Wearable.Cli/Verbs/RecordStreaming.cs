@@ -53,9 +53,9 @@ public static class RecordStreaming
 
             CliSessions.Guard(connection, () => { session.StartStreamAsync().GetAwaiter().GetResult(); return 0; });
             var clock = Stopwatch.StartNew();
-            if (!json && AnsiConsole.Profile.Capabilities.Interactive)
+            if (!json && ProgressConsole.TryCreate() is { } terminal)
             {
-                AnsiConsole.Progress().Start(ctx =>
+                terminal.Progress().Start(ctx =>
                 {
                     ProgressTask task = ctx.AddTask("recording " + Path.GetFileName(output), maxValue: seconds);
                     while (clock.Elapsed.TotalSeconds < seconds)
