@@ -15,7 +15,7 @@ namespace Wearable.EdgeHost.Sessions;
 /// µV, block counter, UNIX timestamp from the synchronised device clock, markers), counts gaps, keeps
 /// the clock in sync and reconnects after the link is lost.
 /// </summary>
-public sealed class DeviceSession : IAsyncDisposable
+public sealed partial class DeviceSession : IAsyncDisposable
 {
     private readonly ConnectionString _connection;
     private readonly HostKeyStore _keys;
@@ -460,114 +460,6 @@ public sealed class DeviceSession : IAsyncDisposable
         var inference = new InferenceEvent(message.EventSequence, message.ClassId, message.Score / 32768.0, message.TimestampMicros, unix, now);
         InferenceReceived?.Invoke(inference);
         Publish(_eventReaders, inference);
-    }
-
-    private bool Reconnect()
-    {
-        Raise(SessionState.LinkLost, "link to " + _connection.Text + " lost");
-        for (int attempt = 1; attempt <= _options.ReconnectAttempts && !_stop.IsCancellationRequested; attempt++)
-        {
-            Raise(SessionState.Reconnecting, $"reconnecting ({attempt}/{_options.ReconnectAttempts})");
-            if (_stop.Token.WaitHandle.WaitOne(_options.ReconnectDelay))
-            {
-                return false;
-            }
-
-            DeviceLinkClient? client = null;
-            LaunchedDevice? launched = null;
-            try
-            {
-                client = OpenClient(_connection, _options, out launched);
-                DeviceInfoMessage info = client.Hello();
-                if (_credentials is not null)
-                {
-                    client.Authenticate(_credentials, info.DeviceId);
-                }
-
-                if (_streaming is { } selection)
-                {
-                    client.StartStream(selection.Kind, selection.BlockSamples, selection.ChannelMask);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or DeviceLinkException or UnauthorizedAccessException or NotSupportedException)
-            {
-                client?.Dispose();
-                launched?.Dispose();
-                continue;
-            }
-
-            DeviceLinkClient old = _client;
-            _crcBefore += old.Decoder.CrcErrors;
-            _rejectedBefore += old.Decoder.FramesRejected;
-            _bytesBefore += old.BytesReceived;
-            Attach(client);
-            _client = client;
-            _gaps.Reset();
-            old.Dispose();
-            if (launched is not null)
-            {
-                _launched?.Dispose();
-                _launched = launched;
-            }
-
-            Interlocked.Increment(ref _reconnects);
-            Raise(SessionState.Reconnected, "reconnected after " + attempt + " attempt(s)");
-            return true;
-        }
-
-        Raise(SessionState.Failed, "gave up reconnecting to " + _connection.Text + ": check the cable/device and start again");
-        return false;
-    }
-
-    private async IAsyncEnumerable<T> ReadAsync<T>(List<Channel<T>> readers, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(_options.ReaderQueueBlocks) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        lock (readers)
-        {
-            readers.Add(channel);
-        }
-
-        try
-        {
-            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (channel.Reader.TryRead(out T? item))
-                {
-                    yield return item;
-                }
-            }
-        }
-        finally
-        {
-            lock (readers)
-            {
-                readers.Remove(channel);
-            }
-        }
-    }
-
-    private static void Publish<T>(List<Channel<T>> readers, T item)
-    {
-        lock (readers)
-        {
-            foreach (Channel<T> channel in readers)
-            {
-                channel.Writer.TryWrite(item);
-            }
-        }
-    }
-
-    private void CompleteReaders()
-    {
-        lock (_blockReaders)
-        {
-            _blockReaders.ForEach(c => c.Writer.TryComplete());
-        }
-
-        lock (_eventReaders)
-        {
-            _eventReaders.ForEach(c => c.Writer.TryComplete());
-        }
     }
 
     private void Raise(SessionState state, string message) => StatusChanged?.Invoke(new SessionStatus(state, message, DateTimeOffset.UtcNow));
