@@ -47,7 +47,7 @@ public sealed class DeviceSessionTests
         session.InsertMarker(7);
         await WaitForSamplesAsync(session, 300);
         await session.StopStreamAsync();
-        await Task.Delay(100);
+        await VirtualDeviceFixture.WaitForQuietAsync(session);
 
         double[][] data = session.GetAllData();
         Assert.Equal(board.RowCount, data.Length);

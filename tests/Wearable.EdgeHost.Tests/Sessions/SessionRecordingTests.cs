@@ -30,7 +30,10 @@ public sealed class SessionRecordingTests : IDisposable
         session.InsertMarker(3);
         await WaitAsync(() => session.Counters.Samples >= 3000);
         await session.StopStreamAsync();
-        await Task.Delay(100);
+
+        // So the recorder and this test's own list saw the same blocks.
+        await VirtualDeviceFixture.WaitForQuietAsync(session);
+
         recorder.Dispose();
 
         short[] all;
