@@ -33,9 +33,12 @@ public sealed class VirtualBoard : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
         _clock = options.RealTime ? VirtualClock.RealTime() : VirtualClock.Fast();
-        ISampleSource source = options.Source == "synthetic"
+        ClockedSource source = options.Preloaded is not null
+            ? new PlaybackSource(_clock, options.Preloaded)
+            : options.Source == "synthetic"
             ? new SyntheticSource(_clock, options.Channels, options.SampleRate, options.Seed)
             : new PlaybackSource(_clock, Recording.Load(options.Source));
+        Source = source;
 
         IByteTransport inner;
         if (transport is not null)
@@ -110,6 +113,9 @@ public sealed class VirtualBoard : IDisposable
 
         _chunkMicros = Math.Max(1, configuration.AcquisitionChunkFrames * 1_000_000L / source.SampleRate);
     }
+
+    /// <summary>The simulated ADC (its <see cref="ClockedSource.EntryLog"/> times samples for latency benches).</summary>
+    public ClockedSource Source { get; }
 
     /// <summary>The core running on this board.</summary>
     public FirmwareDevice Device { get; }

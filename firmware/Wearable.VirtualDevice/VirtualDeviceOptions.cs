@@ -9,6 +9,9 @@ public sealed record VirtualDeviceOptions
     /// <summary>"synthetic", or a path to a Myo .dat / Muse .csv recording to play back.</summary>
     public string Source { get; init; } = "synthetic";
 
+    /// <summary>A recording already in memory (e.g. converted from EDF by the CLI); overrides <see cref="Source"/>.</summary>
+    public Sources.Recording? Preloaded { get; init; }
+
     public int Seed { get; init; } = 1;
 
     public int Channels { get; init; } = 16;

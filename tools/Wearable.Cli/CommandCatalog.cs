@@ -20,12 +20,20 @@ public static class CommandCatalog
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DevicesCommand.Create());
+        root.Subcommands.Add(PairCommand.Create());
+        root.Subcommands.Add(UnpairCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(StreamCommand.Create());
+        root.Subcommands.Add(PlayCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
         return root;
     }
 
     /// <summary>Parses and runs; bad arguments print System.CommandLine's error and usage, exit code 2.</summary>
     public static int Run(string[] args)
     {
+        Wearable.EdgeHost.Connections.DeviceLaunchers.Simulated ??= new Devices.VirtualDeviceLauncher();
         ParseResult parsed = Build().Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -40,6 +40,10 @@ namespace Wearable.Firmware.Processing
         private int _selectedCount;
         private uint _blockSequence;
         private long _epochMicros;
+
+        /// <summary>Device time of ADC frame 0: block timestamps are this plus frame index / rate.</summary>
+        public long EpochMicros { get { return _epochMicros; } }
+
         private long _reportedDrops;
         private long _lastDropReportMicros;
 
