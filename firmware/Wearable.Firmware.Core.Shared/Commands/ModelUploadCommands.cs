@@ -1,0 +1,140 @@
+using System;
+using Wearable.Firmware.Processing;
+using Wearable.Firmware.Slots;
+using Wearable.Kernels.Link;
+
+namespace Wearable.Firmware.Commands
+{
+    /// <summary>
+    /// The model upload requests (authenticated): begin into the inactive slot, in-order chunks with an
+    /// Ack each (the host's flow control), a commit that repeats the CRC, and abort. The slot logic and
+    /// its durability live in <see cref="ModelSlots"/>; this class only speaks the protocol.
+    /// </summary>
+    public sealed class ModelUploadCommands
+    {
+        private readonly LinkPort _port;
+        private readonly ModelSlots _slots;
+        private readonly StreamEngine _stream;
+        private readonly ModelBeginMessage _modelBegin = new ModelBeginMessage();
+        private readonly ModelChunkMessage _modelChunk = new ModelChunkMessage();
+        private readonly ModelCommitMessage _modelCommit = new ModelCommitMessage();
+        private readonly ModelAbortMessage _modelAbort = new ModelAbortMessage();
+        private uint _uploadCrc;
+        private int _uploadSlot;
+
+        public ModelUploadCommands(LinkPort port, ModelSlots slots, StreamEngine stream)
+        {
+            if (port == null || slots == null || stream == null)
+            {
+                throw new ArgumentNullException("port", "Port, slots and stream are required.");
+            }
+
+            _port = port;
+            _slots = slots;
+            _stream = stream;
+        }
+
+        public void Begin(LinkFrame frame, int sequence)
+        {
+            if (!frame.TryRead(_modelBegin))
+            {
+                _port.Refuse(LinkMessageType.ModelBegin, sequence, LinkErrorCode.MalformedPayload, "payload length or a field is out of range");
+                return;
+            }
+
+            int inactive = _slots.ActiveSlot == 0 ? 1 : 0;
+            if (_modelBegin.Slot != inactive)
+            {
+                _port.Refuse(LinkMessageType.ModelBegin, sequence, LinkErrorCode.InvalidArgument, "upload into the inactive slot (the other one than DeviceInfo.ActiveModelSlot)");
+                return;
+            }
+
+            if (_modelBegin.TotalSize > (uint)_slots.SlotSize)
+            {
+                _port.Refuse(LinkMessageType.ModelBegin, sequence, LinkErrorCode.ModelTooLarge, "the model is larger than a flash slot");
+                return;
+            }
+
+            _stream.Stop();
+            int result = _slots.Begin((int)_modelBegin.TotalSize, _modelBegin.Crc32);
+            if (result != SlotResult.Ok)
+            {
+                _port.Refuse(LinkMessageType.ModelBegin, sequence, ToLinkError(result), SlotResult.Describe(result));
+                return;
+            }
+
+            _uploadCrc = _modelBegin.Crc32;
+            _uploadSlot = inactive;
+            _port.Ack(LinkMessageType.ModelBegin, sequence);
+        }
+
+        public void Chunk(LinkFrame frame, int sequence)
+        {
+            if (!frame.TryRead(_modelChunk))
+            {
+                _port.Refuse(LinkMessageType.ModelChunk, sequence, LinkErrorCode.MalformedPayload, "payload length or a field is out of range");
+                return;
+            }
+
+            int result = _slots.WriteChunk((int)_modelChunk.Offset, _modelChunk.Data, 0, _modelChunk.DataLength);
+            if (result != SlotResult.Ok)
+            {
+                _port.Refuse(LinkMessageType.ModelChunk, sequence, ToLinkError(result), SlotResult.Describe(result));
+                return;
+            }
+
+            _port.Ack(LinkMessageType.ModelChunk, sequence);
+        }
+
+        public void Commit(LinkFrame frame, int sequence)
+        {
+            if (!frame.TryRead(_modelCommit))
+            {
+                _port.Refuse(LinkMessageType.ModelCommit, sequence, LinkErrorCode.MalformedPayload, "payload length or a field is out of range");
+                return;
+            }
+
+            if (_slots.Uploading && (_modelCommit.Crc32 != _uploadCrc || _modelCommit.Slot != _uploadSlot))
+            {
+                _port.Refuse(LinkMessageType.ModelCommit, sequence, LinkErrorCode.InvalidArgument, "commit names another slot or CRC than the upload in progress");
+                return;
+            }
+
+            int result = _slots.Commit();
+            if (result != SlotResult.Ok)
+            {
+                _port.Refuse(LinkMessageType.ModelCommit, sequence, ToLinkError(result), SlotResult.Describe(result));
+                return;
+            }
+
+            _port.Ack(LinkMessageType.ModelCommit, sequence);
+        }
+
+        public void Abort(LinkFrame frame, int sequence)
+        {
+            if (!frame.TryRead(_modelAbort))
+            {
+                _port.Refuse(LinkMessageType.ModelAbort, sequence, LinkErrorCode.MalformedPayload, "payload length or a field is out of range");
+                return;
+            }
+
+            _slots.Abort();
+            _port.Ack(LinkMessageType.ModelAbort, sequence);
+        }
+
+        private static LinkErrorCode ToLinkError(int slotResult)
+        {
+            switch (slotResult)
+            {
+                case SlotResult.TooLarge: return LinkErrorCode.ModelTooLarge;
+                case SlotResult.NoUploadInProgress: return LinkErrorCode.NoUploadInProgress;
+                case SlotResult.OutOfOrder: return LinkErrorCode.UnexpectedOffset;
+                case SlotResult.Overrun: return LinkErrorCode.InvalidArgument;
+                case SlotResult.Incomplete: return LinkErrorCode.InvalidArgument;
+                case SlotResult.CrcMismatch: return LinkErrorCode.CrcMismatch;
+                case SlotResult.Rejected: return LinkErrorCode.ModelInvalid;
+                default: return LinkErrorCode.Internal;
+            }
+        }
+    }
+}

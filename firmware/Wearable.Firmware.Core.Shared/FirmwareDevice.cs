@@ -1,0 +1,188 @@
+using System;
+using Wearable.Firmware.Acquisition;
+using Wearable.Firmware.Board;
+using Wearable.Firmware.Calibration;
+using Wearable.Firmware.Commands;
+using Wearable.Firmware.Hil;
+using Wearable.Firmware.Pairing;
+using Wearable.Firmware.Processing;
+using Wearable.Firmware.Profiles;
+using Wearable.Firmware.Slots;
+using Wearable.Firmware.Storage;
+using Wearable.Kernels.Dsp;
+using Wearable.Kernels.Link;
+
+namespace Wearable.Firmware
+{
+    /// <summary>
+    /// The board-independent firmware: checks the configuration against the board's RAM budget,
+    /// allocates every buffer once, restores slots, pairings, calibration and the nonce counter from
+    /// flash, then runs as a cooperative main loop: each <see cref="Poll"/> reads link bytes and
+    /// answers requests, moves ADC frames into the ring and streams complete blocks. A board layer
+    /// calls <see cref="Poll"/> forever (nanoFramework main thread, Meadow app loop, virtual board).
+    /// </summary>
+    public sealed class FirmwareDevice
+    {
+        private readonly DeviceBoard _board;
+        private readonly BufferPlan _plan;
+        private readonly SampleRing _ring;
+        private readonly AcquisitionStage _acquisition;
+        private readonly LinkDecoder _decoder = new LinkDecoder();
+        private readonly LinkPort _port;
+        private readonly ModelSlots _slots;
+        private readonly PairingStore _pairings;
+        private readonly NonceSource _nonces;
+        private readonly SessionAuthenticator _session;
+        private readonly CalibrationStore _calibration;
+        private readonly StreamEngine _stream;
+        private readonly CommandDispatcher _dispatcher;
+        private readonly byte[] _rx = new byte[512];
+        private readonly HilKernelRegistry _hilKernels = new HilKernelRegistry();
+
+        public FirmwareDevice(DeviceBoard board, DeviceConfiguration configuration)
+        {
+            if (board == null)
+            {
+                throw new ArgumentNullException("board");
+            }
+
+            if (configuration == null)
+            {
+                throw new ArgumentNullException("configuration");
+            }
+
+            if (board.Flash.RecordCount < FlashLayout.RecordCount || board.Flash.RecordSize < FlashLayout.MinimumRecordSize)
+            {
+                throw new ArgumentException(
+                    "The flash store needs " + FlashLayout.RecordCount.ToString() + " records of at least "
+                    + FlashLayout.MinimumRecordSize.ToString() + " B.",
+                    "board");
+            }
+
+            BiquadCascadeParameters band = configuration.FilteredBand;
+            if (band == null)
+            {
+                band = DefaultFrontEnds.BandFor(board.Source.SampleRate);
+            }
+
+            // Coefficients, plus biquad state for the stream's filter and for the HIL kernel's own copy,
+            // plus the HIL kernel's int16 and int32 scratch for the largest HilRun input.
+            int frontEndBytes = band == null ? 0
+                : (band.SectionCount * BiquadCascadeParameters.CoefficientsPerSection * 4) * (1 + (2 * board.Source.Channels))
+                  + ((HilRunMessage.MaxInputLength / 2) * (2 + 4));
+            _plan = new BufferPlan(
+                board.Source.Channels,
+                board.Source.SampleRate,
+                configuration.RingFrames,
+                configuration.MaxBlockFrames,
+                configuration.AcquisitionChunkFrames,
+                LinkProtocol.MaxRawFrameLength,
+                configuration.ModelArenaBytes,
+                frontEndBytes);
+            _plan.CheckFits(board.Profile);
+
+            _board = board;
+            _ring = new SampleRing(board.Source.Channels, configuration.RingFrames);
+            _acquisition = new AcquisitionStage(board.Source, _ring, configuration.AcquisitionChunkFrames);
+            _port = new LinkPort(board.Transport);
+            _slots = new ModelSlots(board.Flash, FlashLayout.SlotTableRecord);
+            _pairings = new PairingStore(board.Flash, FlashLayout.PairingRecord);
+            _nonces = new NonceSource(board.Flash, FlashLayout.NonceCounterRecord, board.Entropy);
+            _session = new SessionAuthenticator(_pairings, _nonces);
+            _calibration = new CalibrationStore(board.Flash, FlashLayout.CalibrationRecord);
+            _stream = new StreamEngine(_ring, board.Clock, _port, board.Source.SampleRate, configuration.MaxBlockFrames, board.Clock.Microseconds, band);
+            if (band != null)
+            {
+                _hilKernels.Register(new BandFilterHilKernel(band, board.Source.Channels, HilRunMessage.MaxInputLength));
+            }
+
+            _dispatcher = new CommandDispatcher(board, _port, _pairings, _session, _slots, _calibration, _stream, _hilKernels);
+        }
+
+        /// <summary>The buffer sizes this device allocated.</summary>
+        public BufferPlan Plan { get { return _plan; } }
+
+        public ModelSlots Slots { get { return _slots; } }
+
+        public PairingStore Pairings { get { return _pairings; } }
+
+        public SampleRing Ring { get { return _ring; } }
+
+        public LinkDecoder Decoder { get { return _decoder; } }
+
+        public LinkPort Port { get { return _port; } }
+
+        public StreamEngine Stream { get { return _stream; } }
+
+        public CommandDispatcher Dispatcher { get { return _dispatcher; } }
+
+        /// <summary>Kernels HilRun can run; board layers may register more before the first Poll.</summary>
+        public HilKernelRegistry HilKernels { get { return _hilKernels; } }
+
+        public bool IsAuthenticated { get { return _session.IsAuthenticated; } }
+
+        /// <summary>Restores persistent state; call once before the first <see cref="Poll"/>.</summary>
+        public void Boot()
+        {
+            _slots.Boot();
+            _pairings.Load();
+            _nonces.Load();
+            _calibration.Load();
+            _board.Status.Show(DeviceStatus.Idle);
+        }
+
+        /// <summary>One pass of the main loop. Returns true when it did any work (the board may idle otherwise).</summary>
+        public bool Poll()
+        {
+            bool busy = false;
+            int n = _board.Transport.Read(_rx, 0, _rx.Length);
+            if (n > 0)
+            {
+                try
+                {
+                    _decoder.Push(_rx, 0, n, _dispatcher);
+                }
+                catch (Exception ex)
+                {
+                    // A failing request (flash error, a bug) must not take the device down: report and go on.
+                    // The rest of this read is lost; the host's request times out and it retries.
+                    _decoder.Reset();
+                    _port.Report(LinkErrorCode.Internal, LinkMessageType.None, "internal failure: " + ex.Message);
+                }
+
+                busy = true;
+            }
+
+            // Nobody listening: the ADC is still drained (so its index keeps time) but nothing is stored.
+            if (_acquisition.Poll(_stream.Streaming) > 0)
+            {
+                busy = true;
+            }
+
+            _stream.Poll();
+
+            _board.Status.Show(CurrentStatus());
+            return busy;
+        }
+
+        private int CurrentStatus()
+        {
+            if (_slots.Uploading)
+            {
+                return DeviceStatus.Uploading;
+            }
+
+            if (_stream.Streaming)
+            {
+                return DeviceStatus.Streaming;
+            }
+
+            if (_board.PairingButton.IsPairingWindowOpen)
+            {
+                return DeviceStatus.PairingWindow;
+            }
+
+            return _session.IsAuthenticated ? DeviceStatus.Authenticated : DeviceStatus.Idle;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using System;
+using Wearable.Firmware.Acquisition;
+using Wearable.Firmware.Board;
+using Wearable.Firmware.Commands;
+using Wearable.Kernels.Dsp;
+using Wearable.Kernels.Link;
+
+namespace Wearable.Firmware.Processing
+{
+    /// <summary>
+    /// The processing loop's output side: takes blocks of frames from the ring, selects the requested
+    /// channels and sends them as SampleBlock messages with a block counter and the device time of the
+    /// first frame. Raw is the ADC's int16; Filtered runs the shared BiquadCascade (the board's or the
+    /// default band filter for the rate, reset at stream start) and rounds its guarded output back to
+    /// int16. Features, spikes and events plug in here when the model runner drives the loop.
+    /// </summary>
+    public sealed class StreamEngine
+    {
+        /// <summary>Blocks sent per <see cref="Poll"/> at most, so commands stay responsive while streaming.</summary>
+        public const int MaxBlocksPerPoll = 4;
+
+        private readonly SampleRing _ring;
+        private readonly IDeviceClock _clock;
+        private readonly LinkPort _port;
+        private readonly int _sampleRate;
+        private readonly short[] _block;
+        private readonly int[] _selected;
+        private readonly SampleBlockMessage _message = new SampleBlockMessage();
+        private readonly BiquadCascade _filter;
+        private readonly int[] _guarded;
+        private LinkStreamKind _kind;
+        private bool _streaming;
+        private int _blockFrames;
+        private int _selectedCount;
+        private uint _blockSequence;
+        private long _epochMicros;
+        private long _reportedDrops;
+        private long _lastDropReportMicros;
+
+        /// <param name="epochMicros">Device time of ADC frame 0 (when acquisition began).</param>
+        /// <param name="band">Band filter of the Filtered stream; null = no Filtered stream.</param>
+        public StreamEngine(SampleRing ring, IDeviceClock clock, LinkPort port, int sampleRate, int maxBlockFrames, long epochMicros, BiquadCascadeParameters band)
+        {
+            if (ring == null)
+            {
+                throw new ArgumentNullException("ring");
+            }
+
+            if (clock == null)
+            {
+                throw new ArgumentNullException("clock");
+            }
+
+            if (port == null)
+            {
+                throw new ArgumentNullException("port");
+            }
+
+            if (sampleRate < 1 || maxBlockFrames < 1)
+            {
+                throw new ArgumentOutOfRangeException("sampleRate", "The sample rate and the largest block must be positive.");
+            }
+
+            _ring = ring;
+            _clock = clock;
+            _port = port;
+            _sampleRate = sampleRate;
+            _epochMicros = epochMicros;
+            _block = new short[ring.Channels * maxBlockFrames];
+            _selected = new int[ring.Channels];
+            if (band != null)
+            {
+                _filter = new BiquadCascade(band, ring.Channels);
+                _guarded = new int[ring.Channels * maxBlockFrames];
+            }
+        }
+
+        public bool Streaming { get { return _streaming; } }
+
+        /// <summary>Blocks sent since the stream started.</summary>
+        public uint BlocksSent { get { return _blockSequence; } }
+
+        /// <summary>Stream kinds this build can produce.</summary>
+        public uint Capabilities
+        {
+            get { return LinkCapabilities.RawStream | (_filter != null ? LinkCapabilities.FilteredStream : 0u); }
+        }
+
+        /// <summary>The kind being streamed.</summary>
+        public LinkStreamKind Kind { get { return _kind; } }
+
+        /// <summary>Starts a stream; returns None or the reason it cannot.</summary>
+        public LinkErrorCode Start(LinkStreamKind kind, int blockFrames, uint channelMask)
+        {
+            if (kind != LinkStreamKind.Raw && !(kind == LinkStreamKind.Filtered && _filter != null))
+            {
+                return LinkErrorCode.StreamNotSupported;
+            }
+
+            int selected = 0;
+            for (int c = 0; c < _ring.Channels && c < 32; c++)
+            {
+                if ((channelMask & (1u << c)) != 0)
+                {
+                    _selected[selected++] = c;
+                }
+            }
+
+            if (selected == 0 || blockFrames < 1 || blockFrames * _ring.Channels > _block.Length
+                || blockFrames * selected > SampleBlockMessage.MaxValues || blockFrames > _ring.CapacityFrames / 2)
+            {
+                return LinkErrorCode.InvalidArgument;
+            }
+
+            _selectedCount = selected;
+            _blockFrames = blockFrames;
+            _kind = kind;
+            if (kind == LinkStreamKind.Filtered)
+            {
+                // A fresh filter per stream: its first ~50 ms (20 Hz high-pass) are the settling transient.
+                _filter.Reset();
+            }
+
+            _blockSequence = 0;
+            _ring.Discard();
+            _reportedDrops = _ring.FramesDropped;
+            _lastDropReportMicros = _clock.Microseconds;
+            _streaming = true;
+            return LinkErrorCode.None;
+        }
+
+        public void Stop()
+        {
+            _streaming = false;
+        }
+
+        /// <summary>Sends the blocks that are complete (up to <see cref="MaxBlocksPerPoll"/>).</summary>
+        public void Poll()
+        {
+            if (!_streaming)
+            {
+                return;
+            }
+
+            for (int n = 0; n < MaxBlocksPerPoll; n++)
+            {
+                long firstFrame = _ring.NextReadFrameIndex;
+                if (!_ring.TryRead(_block, 0, _blockFrames))
+                {
+                    break;
+                }
+
+                SendBlock(firstFrame);
+            }
+
+            ReportDrops();
+        }
+
+        private void SendBlock(long firstFrame)
+        {
+            int channels = _ring.Channels;
+            short[] values = _message.Values;
+            int k = 0;
+            if (_kind == LinkStreamKind.Filtered)
+            {
+                _filter.ProcessFrames(_block, 0, _guarded, 0, _blockFrames);
+                int guardBits = _filter.GuardBits;
+                for (int s = 0; s < _blockFrames; s++)
+                {
+                    int row = s * channels;
+                    for (int i = 0; i < _selectedCount; i++)
+                    {
+                        values[k++] = BiquadCascade.ToInt16(_guarded[row + _selected[i]], guardBits);
+                    }
+                }
+            }
+            else
+            {
+                for (int s = 0; s < _blockFrames; s++)
+                {
+                    int row = s * channels;
+                    for (int i = 0; i < _selectedCount; i++)
+                    {
+                        values[k++] = _block[row + _selected[i]];
+                    }
+                }
+            }
+
+            _message.Kind = _kind;
+            _message.ChannelCount = _selectedCount;
+            _message.SampleCount = _blockFrames;
+            _message.BlockSequence = _blockSequence;
+
+            // The ADC's own clock: frame k was sampled k / rate after acquisition began.
+            _message.TimestampMicros = _epochMicros + (firstFrame * 1000000L / _sampleRate);
+            _port.Send(_message);
+            _blockSequence++;
+        }
+
+        private void ReportDrops()
+        {
+            long dropped = _ring.FramesDropped;
+            long now = _clock.Microseconds;
+            if (dropped != _reportedDrops && now - _lastDropReportMicros >= 1000000L)
+            {
+                // At most one report per second: a flood of error frames would only make the overflow worse.
+                _port.Report(
+                    LinkErrorCode.Overflow,
+                    LinkMessageType.SampleBlock,
+                    "acquisition ring overflowed: " + (dropped - _reportedDrops).ToString() + " frames lost");
+                _reportedDrops = dropped;
+                _lastDropReportMicros = now;
+            }
+        }
+    }
+}

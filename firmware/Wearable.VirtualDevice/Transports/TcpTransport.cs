@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Sockets;
+using Wearable.Firmware.Board;
+
+namespace Wearable.VirtualDevice.Transports;
+
+/// <summary>
+/// Listens on loopback and serves one host at a time; a new connection replaces the old one (like
+/// plugging a cable into another computer). Bytes written while no host is connected are dropped.
+/// </summary>
+public sealed class TcpTransport : IByteTransport, IDisposable
+{
+    private readonly TcpListener _listener;
+    private readonly Thread _acceptor;
+    private volatile StreamTransport? _current;
+    private volatile bool _disposed;
+
+    public TcpTransport(int port)
+    {
+        _listener = new TcpListener(IPAddress.Loopback, port);
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _acceptor = new Thread(AcceptLoop) { IsBackground = true, Name = "virtual-device-tcp" };
+        _acceptor.Start();
+    }
+
+    /// <summary>The port actually bound (useful with port 0).</summary>
+    public int Port { get; }
+
+    public int Read(byte[] buffer, int offset, int count) => _current?.Read(buffer, offset, count) ?? 0;
+
+    public void Write(byte[] buffer, int offset, int count) => _current?.Write(buffer, offset, count);
+
+    /// <summary>Waits up to <paramref name="milliseconds"/> for input.</summary>
+    public bool WaitReadable(int milliseconds)
+    {
+        var current = _current;
+        if (current is null)
+        {
+            Thread.Sleep(milliseconds);
+            return false;
+        }
+
+        return current.WaitReadable(milliseconds);
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _listener.Stop();
+        _current?.Dispose();
+    }
+
+    private void AcceptLoop()
+    {
+        while (!_disposed)
+        {
+            try
+            {
+                TcpClient client = _listener.AcceptTcpClient();
+                client.NoDelay = true;
+                NetworkStream stream = client.GetStream();
+                var previous = _current;
+                _current = new StreamTransport(stream, stream);
+                previous?.Dispose();
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using System.Text;
+using Wearable.Firmware;
+using Wearable.Firmware.Board;
+using Wearable.Firmware.Processing;
+using Wearable.Firmware.Profiles;
+using Wearable.VirtualDevice.Board;
+using Wearable.VirtualDevice.Sources;
+using Wearable.VirtualDevice.Transports;
+
+namespace Wearable.VirtualDevice;
+
+/// <summary>
+/// The firmware core on a simulated board: builds the parts from <see cref="VirtualDeviceOptions"/>,
+/// boots <see cref="FirmwareDevice"/> and runs its main loop on a thread. In fast mode the loop
+/// advances the device clock by one acquisition chunk per pass, so device time runs exactly as fast
+/// as the (possibly capped) link drains the stream.
+/// </summary>
+public sealed class VirtualBoard : IDisposable
+{
+    private readonly VirtualDeviceOptions _options;
+    private readonly VirtualClock _clock;
+    private readonly FlashFile? _flash;
+    private readonly IDisposable? _ownedTransport;
+    private readonly Func<int, bool> _waitReadable;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly long _chunkMicros;
+    private Thread? _loop;
+    private Exception? _fault;
+
+    public VirtualBoard(VirtualDeviceOptions options, IByteTransport? transport = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        options.Validate();
+        _clock = options.RealTime ? VirtualClock.RealTime() : VirtualClock.Fast();
+        ISampleSource source = options.Source == "synthetic"
+            ? new SyntheticSource(_clock, options.Channels, options.SampleRate, options.Seed)
+            : new PlaybackSource(_clock, Recording.Load(options.Source));
+
+        IByteTransport inner;
+        if (transport is not null)
+        {
+            inner = transport;
+            _waitReadable = ms =>
+            {
+                Thread.Sleep(Math.Min(ms, 1));
+                return false;
+            };
+            if (transport is StreamTransport st)
+            {
+                _waitReadable = st.WaitReadable;
+            }
+        }
+        else if (options.Transport == "tcp")
+        {
+            var tcp = new TcpTransport(options.TcpPort);
+            inner = tcp;
+            _ownedTransport = tcp;
+            _waitReadable = tcp.WaitReadable;
+            Endpoint = "tcp 127.0.0.1:" + tcp.Port;
+        }
+        else if (options.Transport == "pty")
+        {
+            var pty = new PseudoTerminal();
+            inner = pty;
+            _ownedTransport = pty;
+            _waitReadable = pty.WaitReadable;
+            SlavePath = pty.SlavePath;
+            Endpoint = "pty " + pty.SlavePath;
+        }
+        else
+        {
+            throw new ArgumentException("The in-process transport is created by the caller: pass it to the constructor.");
+        }
+
+        var configuration = new DeviceConfiguration { RingFrames = options.RingFrames };
+        try
+        {
+            Impaired = options.Impairments.IsNone ? null : new ImpairedTransport(inner, options.Impairments);
+            _flash = new FlashFile(options.FlashFile, options.SlotSize, 2, 1024, 8);
+            PairingButton = new VirtualPairingButton();
+            if (options.PairingWindow > TimeSpan.Zero)
+            {
+                PairingButton.Press(options.PairingWindow);
+            }
+
+            Status = new ConsoleStatusIndicator(options.Quiet);
+            BoardProfile profile = BoardProfile.FindByName(options.Board);
+            var board = new DeviceBoard(
+                profile,
+                DeviceIdFor(options),
+                source,
+                (IByteTransport?)Impaired ?? inner,
+                _clock,
+                _flash,
+                Status,
+                PairingButton,
+                new SystemEntropy());
+            Device = new FirmwareDevice(board, configuration);
+            Device.Boot();
+        }
+        catch
+        {
+            // A bad flash file or an over-budget configuration: do not leave the pty or socket open.
+            Impaired?.Dispose();
+            _ownedTransport?.Dispose();
+            _flash?.Dispose();
+            throw;
+        }
+
+        _chunkMicros = Math.Max(1, configuration.AcquisitionChunkFrames * 1_000_000L / source.SampleRate);
+    }
+
+    /// <summary>The core running on this board.</summary>
+    public FirmwareDevice Device { get; }
+
+    /// <summary>The impairment layer (null without impairments): its logs name the damaged bytes.</summary>
+    public ImpairedTransport? Impaired { get; }
+
+    public VirtualPairingButton PairingButton { get; }
+
+    public ConsoleStatusIndicator Status { get; }
+
+    public IDeviceClock Clock => _clock;
+
+    /// <summary>The /dev/pts/N path with the pty transport, else null.</summary>
+    public string? SlavePath { get; }
+
+    /// <summary>"pty /dev/pts/N" or "tcp 127.0.0.1:PORT" (null in-process): what Program prints.</summary>
+    public string? Endpoint { get; }
+
+    /// <summary>The exception that stopped the loop, if any.</summary>
+    public Exception? Fault => _fault;
+
+    /// <summary>Runs the main loop on a background thread.</summary>
+    public void Start()
+    {
+        _loop = new Thread(() => Run(_stop.Token)) { IsBackground = true, Name = "virtual-device-main" };
+        _loop.Start();
+    }
+
+    /// <summary>Runs the main loop on this thread until cancelled.</summary>
+    public void Run(CancellationToken cancel)
+    {
+        try
+        {
+            long lastWall = Environment.TickCount64;
+            while (!cancel.IsCancellationRequested && !_stop.IsCancellationRequested)
+            {
+                bool busy = Device.Poll();
+                if (!_clock.IsRealTime)
+                {
+                    if (Device.Stream.Streaming)
+                    {
+                        // One acquisition chunk of device time per pass: the link's back-pressure sets the pace.
+                        _clock.Advance(_chunkMicros);
+                        lastWall = Environment.TickCount64;
+                        continue;
+                    }
+
+                    long now = Environment.TickCount64;
+                    _clock.Advance((now - lastWall) * 1000);
+                    lastWall = now;
+                }
+
+                if (!busy)
+                {
+                    _waitReadable(1);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            _fault = ex;
+            if (!_options.Quiet)
+            {
+                Console.Error.WriteLine("virtual device stopped: " + ex);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _loop?.Join(TimeSpan.FromSeconds(5));
+        Impaired?.Dispose();
+        _ownedTransport?.Dispose();
+        _flash?.Dispose();
+    }
+
+    private static byte[] DeviceIdFor(VirtualDeviceOptions options)
+    {
+        // Stable across restarts of the same virtual device (same flash file), different between files.
+        string identity = "wearable-virtual:" + (options.FlashFile is null ? "memory" : Path.GetFullPath(options.FlashFile));
+        return SHA256.HashData(Encoding.UTF8.GetBytes(identity)).AsSpan(0, 16).ToArray();
+    }
+}

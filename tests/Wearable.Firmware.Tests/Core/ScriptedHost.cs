@@ -1,0 +1,84 @@
+using Wearable.Firmware.Board;
+using Wearable.Kernels.Link;
+
+namespace Wearable.Firmware.Tests.Core;
+
+/// <summary>
+/// A transport for driving the core directly from a test thread: requests are encoded into an input
+/// buffer the device reads; the device's output is decoded on demand (or just counted).
+/// Nothing here allocates after construction, so it can sit inside allocation assertions.
+/// </summary>
+internal sealed class ScriptedHost : IByteTransport, ILinkFrameSink
+{
+    private readonly LinkEncoder _encoder = new();
+    private readonly LinkDecoder _decoder = new();
+    private readonly byte[] _input = new byte[64 * 1024];
+    private readonly byte[] _output = new byte[256 * 1024];
+    private int _inputStart;
+    private int _inputEnd;
+    private int _outputLength;
+    private int _sequence;
+    private ILinkMessage? _wanted;
+    private bool _found;
+
+    /// <summary>When true, the device's output is only counted (steady-state measurements).</summary>
+    public bool DiscardOutput { get; set; }
+
+    public long BytesWritten { get; private set; }
+
+    public int Read(byte[] buffer, int offset, int count)
+    {
+        int n = Math.Min(count, _inputEnd - _inputStart);
+        Array.Copy(_input, _inputStart, buffer, offset, n);
+        _inputStart += n;
+        if (_inputStart == _inputEnd)
+        {
+            _inputStart = 0;
+            _inputEnd = 0;
+        }
+
+        return n;
+    }
+
+    public void Write(byte[] buffer, int offset, int count)
+    {
+        BytesWritten += count;
+        if (!DiscardOutput)
+        {
+            Array.Copy(buffer, offset, _output, _outputLength, count);
+            _outputLength += count;
+        }
+    }
+
+    /// <summary>Queues a request for the device.</summary>
+    public void Send(ILinkMessage message)
+    {
+        _inputEnd += _encoder.Encode(message, LinkFlags.None, _sequence, _input, _inputEnd);
+        _sequence = (_sequence + 1) & 0xFFFF;
+    }
+
+    /// <summary>Queues raw, already encoded bytes.</summary>
+    public void SendRaw(byte[] encoded, int count)
+    {
+        Array.Copy(encoded, 0, _input, _inputEnd, count);
+        _inputEnd += count;
+    }
+
+    /// <summary>Decodes the output so far and fills <paramref name="message"/> from the last frame of its type.</summary>
+    public bool TryTake(ILinkMessage message)
+    {
+        _wanted = message;
+        _found = false;
+        _decoder.Push(_output, 0, _outputLength, this);
+        _outputLength = 0;
+        return _found;
+    }
+
+    public void OnFrame(LinkFrame frame)
+    {
+        if (_wanted is not null && frame.TryRead(_wanted))
+        {
+            _found = true;
+        }
+    }
+}
