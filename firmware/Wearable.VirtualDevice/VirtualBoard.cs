@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Wearable.Firmware;
 using Wearable.Firmware.Board;
+using Wearable.Firmware.Hil;
 using Wearable.Firmware.Processing;
 using Wearable.Firmware.Profiles;
 using Wearable.VirtualDevice.Board;
@@ -97,6 +98,15 @@ public sealed class VirtualBoard : IDisposable
                 PairingButton,
                 new SystemEntropy());
             Device = new FirmwareDevice(board, configuration);
+            if (options.PerturbKernel is not null)
+            {
+                IHilKernel? original = Device.HilKernels.Find(Encoding.ASCII.GetBytes(options.PerturbKernel), options.PerturbKernel.Length);
+                if (original is null || !Device.HilKernels.Replace(new PerturbedHilKernel(original)))
+                {
+                    throw new ArgumentException($"--perturb-kernel: the device has no HIL kernel '{options.PerturbKernel}'.");
+                }
+            }
+
             Device.Boot();
         }
         catch

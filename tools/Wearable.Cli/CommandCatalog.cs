@@ -18,6 +18,7 @@ public static class CommandCatalog
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(HilCommand.Create());
         return root;
     }
 

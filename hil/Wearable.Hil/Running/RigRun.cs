@@ -1,0 +1,17 @@
+using Wearable.Hil.Rigs;
+
+namespace Wearable.Hil.Running;
+
+/// <summary>Connects to a rig's target (or an override), runs its suites and disconnects.</summary>
+public static class RigRun
+{
+    public static HilRunReport Execute(RigDescription rig, string? targetOverride = null, Action<string, int, int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        string target = targetOverride ?? rig.Target;
+        using IHilTarget device = target == "inproc://"
+            ? new InProcessHilTarget()
+            : LinkHilTarget.Connect(target, TimeSpan.FromMilliseconds(rig.ConnectTimeoutMs));
+        return HilRunner.Run(rig.Name, device, rig.SuitePaths(), TimeSpan.FromMilliseconds(rig.VectorTimeoutMs), progress);
+    }
+}
