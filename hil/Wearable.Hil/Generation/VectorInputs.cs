@@ -16,9 +16,12 @@ public static class VectorInputs
         switch (kernel)
         {
             case "dsp.biquad":
+                Samples(b, rng, 2 * rng.Next(extreme ? 240 : 40, 241), extreme);
+                break;
             case "dsp.window-features":
             case "dsp.goertzel":
-                Samples(b, rng, 2 * rng.Next(extreme ? 240 : 40, 241), extreme);
+                // At least one 64-sample Goertzel block (and so several 32-sample windows) per vector.
+                Samples(b, rng, 2 * rng.Next(extreme ? 240 : 64, 241), extreme);
                 break;
             case "dsp.envelope":
                 Samples(b, rng, 2 * rng.Next(extreme ? 120 : 20, 121), extreme);

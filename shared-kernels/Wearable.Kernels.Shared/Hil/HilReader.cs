@@ -4,7 +4,7 @@ namespace Wearable.Kernels.Hil
 {
     /// <summary>
     /// Little-endian cursor over a HIL input. Reading past the end does not throw: it sets
-    /// <see cref="Overrun"/> so the adapter can answer -1 (bad input) after decoding its header.
+    /// <see cref="Overrun"/> (also set for inputs longer than <see cref="HilAdapter.MaxInput"/>) so the adapter can answer -1 (bad input) after decoding its header.
     /// </summary>
     public sealed class HilReader
     {
@@ -22,7 +22,7 @@ namespace Wearable.Kernels.Hil
             _buffer = buffer;
             _position = offset;
             _end = offset + length;
-            _overrun = buffer == null || offset < 0 || length < 0 || offset + length > buffer.Length;
+            _overrun = buffer == null || offset < 0 || length < 0 || length > HilAdapter.MaxInput || offset + length > buffer.Length;
             if (_overrun)
             {
                 _end = _position;
