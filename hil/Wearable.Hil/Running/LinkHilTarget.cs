@@ -3,25 +3,24 @@ using Wearable.EdgeHost.Link;
 using Wearable.EdgeHost.Pairing;
 using Wearable.EdgeHost.Transports;
 using Wearable.Kernels.Link;
-using Wearable.VirtualDevice;
 
 namespace Wearable.Hil.Running;
 
 /// <summary>
 /// A device over the link: HilRun out, HilResult back, timed by the device's own clock.
-/// <c>sim://</c> starts a virtual board in this process on a real pseudo-terminal and talks to it
-/// through /dev/pts/N exactly as to a serial board (pairing armed by the board's pairing window, fresh
-/// credentials); other connection strings open the port and authenticate with the key stored by
+/// <c>sim://</c> asks the launcher (the CLI's: a virtual board in this process on a real pseudo-terminal)
+/// for a device and talks to it through /dev/pts/N exactly as to a serial board (its pairing window is
+/// open, so fresh credentials are paired); other connection strings open the port and authenticate with the key stored by
 /// 'wearable pair' (HostKeyStore, device id as lowercase hex).
 /// </summary>
 public sealed class LinkHilTarget : IHilTarget
 {
-    private readonly VirtualBoard? _board;
+    private readonly SimulatedDevice? _board;
     private readonly DeviceLinkClient _client;
     private readonly HilRunMessage _run = new();
     private readonly HilResultMessage _result = new();
 
-    private LinkHilTarget(VirtualBoard? board, DeviceLinkClient client, string description)
+    private LinkHilTarget(SimulatedDevice? board, DeviceLinkClient client, string description)
     {
         _board = board;
         _client = client;
@@ -31,9 +30,9 @@ public sealed class LinkHilTarget : IHilTarget
     public string Description { get; }
 
     /// <summary>The /dev/pts/N the simulated board listens on (null for real devices).</summary>
-    public string? PseudoTerminal => _board?.SlavePath;
+    public string? PseudoTerminal => _board?.PseudoTerminal;
 
-    public static LinkHilTarget Connect(string connection, TimeSpan timeout, HostKeyStore? keys = null)
+    public static LinkHilTarget Connect(string connection, TimeSpan timeout, SimulatedDeviceLauncher? launcher = null, HostKeyStore? keys = null)
     {
         ConnectionString parsed;
         try
@@ -47,49 +46,32 @@ public sealed class LinkHilTarget : IHilTarget
 
         return parsed.Kind switch
         {
-            ConnectionKind.Simulated => ConnectSimulated(parsed, timeout),
+            ConnectionKind.Simulated => ConnectSimulated(parsed, timeout, launcher),
             ConnectionKind.Serial => ConnectStream(SerialTransport.Open(parsed.Target, new SerialSettings { BaudRate = parsed.Baud }), parsed.Text, timeout, keys),
             _ => throw new HilTargetException($"Rig target '{connection}': HIL runs over serial ports and sim:// (TCP is not supported by the rig)."),
         };
     }
 
-    private static LinkHilTarget ConnectSimulated(ConnectionString parsed, TimeSpan timeout)
+    private static LinkHilTarget ConnectSimulated(ConnectionString parsed, TimeSpan timeout, SimulatedDeviceLauncher? launcher)
     {
-        parsed.Options.TryGetValue("perturb", out string? perturb);
-        var options = new VirtualDeviceOptions
+        if (launcher is null)
         {
-            Transport = "pty",
-            Quiet = true,
-            Seed = parsed.GetInt("seed", 1),
-            Channels = parsed.GetInt("channels", 16),
-            SampleRate = parsed.GetInt("rate", 2000),
-            PairingWindow = TimeSpan.FromMinutes(10),
-            PerturbKernel = string.IsNullOrEmpty(perturb) ? null : perturb,
-        };
-        VirtualBoard board;
-        try
-        {
-            board = new VirtualBoard(options);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new HilTargetException($"Cannot start the virtual device: {ex.Message}");
+            throw new HilTargetException($"Rig target '{parsed.Text}' is a simulated device, but nothing here can start one (run it through the 'wearable' CLI).");
         }
 
+        SimulatedDevice device = launcher(parsed);
         try
         {
-            board.Start();
-            var client = new DeviceLinkClient(SerialTransport.Open(board.SlavePath!)) { Timeout = timeout };
+            var client = new DeviceLinkClient(SerialTransport.Open(device.PseudoTerminal)) { Timeout = timeout };
             DeviceInfoMessage info = client.Hello();
             HostCredentials credentials = HostCredentials.Create();
             client.Pair(credentials);
             client.Authenticate(credentials, info.DeviceId);
-            string perturbNote = options.PerturbKernel is null ? string.Empty : ", perturbed kernel " + options.PerturbKernel;
-            return new LinkHilTarget(board, client, $"virtual device on {board.SlavePath} ({info.GetBoardName()} firmware {info.FirmwareMajor}.{info.FirmwareMinor}.{info.FirmwarePatch}{perturbNote})");
+            return new LinkHilTarget(device, client, $"virtual device on {device.PseudoTerminal} ({info.GetBoardName()} firmware {info.FirmwareMajor}.{info.FirmwareMinor}.{info.FirmwarePatch}{device.Note})");
         }
         catch
         {
-            board.Dispose();
+            device.Dispose();
             throw;
         }
     }

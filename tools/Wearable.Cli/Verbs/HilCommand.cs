@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Wearable.Cli.Simulation;
 using Wearable.Hil.Generation;
 using Wearable.Hil.Reports;
 using Wearable.Hil.Rigs;
@@ -51,7 +52,7 @@ public static class HilCommand
         try
         {
             rig = RigDescription.Load(rigFile.FullName);
-            report = RigRun.Execute(rig, target);
+            report = RigRun.Execute(rig, target, VirtualDeviceLauncher.Launch);
         }
         catch (RigFileException ex)
         {
