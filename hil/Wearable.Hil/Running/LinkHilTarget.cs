@@ -32,6 +32,9 @@ public sealed class LinkHilTarget : IHilTarget
     /// <summary>The /dev/pts/N the simulated board listens on (null for real devices).</summary>
     public string? PseudoTerminal => _board?.PseudoTerminal;
 
+    /// <summary>The authenticated link, for streaming comparisons.</summary>
+    public DeviceLinkClient Client => _client;
+
     public static LinkHilTarget Connect(string connection, TimeSpan timeout, SimulatedDeviceLauncher? launcher = null, HostKeyStore? keys = null)
     {
         ConnectionString parsed;

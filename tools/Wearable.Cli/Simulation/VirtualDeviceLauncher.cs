@@ -6,13 +6,15 @@ namespace Wearable.Cli.Simulation;
 
 /// <summary>
 /// Starts a virtual board in this process on a real pseudo-terminal for a <c>sim://</c> HIL target.
-/// Options: seed, channels, rate, and perturb=KERNEL (the board's fault injection for the rig self-test).
+/// Options: seed, channels, rate, source=FILE (a Myo .dat / Muse .csv to replay), fast=1 (device time
+/// as fast as the link drains), and perturb=KERNEL (the board's fault injection for the rig self-test).
 /// </summary>
 public static class VirtualDeviceLauncher
 {
     public static SimulatedDevice Launch(ConnectionString connection)
     {
         connection.Options.TryGetValue("perturb", out string? perturb);
+        connection.Options.TryGetValue("source", out string? source);
         var options = new VirtualDeviceOptions
         {
             Transport = "pty",
@@ -22,13 +24,15 @@ public static class VirtualDeviceLauncher
             SampleRate = connection.GetInt("rate", 2000),
             PairingWindow = TimeSpan.FromMinutes(10),
             PerturbKernel = string.IsNullOrEmpty(perturb) ? null : perturb,
+            Source = string.IsNullOrEmpty(source) ? "synthetic" : source,
+            RealTime = connection.GetInt("fast", 0) == 0,
         };
         VirtualBoard board;
         try
         {
             board = new VirtualBoard(options);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException)
         {
             throw new HilTargetException($"Cannot start the virtual device for '{connection.Text}': {ex.Message}");
         }

@@ -19,6 +19,7 @@ public static class HilCommand
         var command = new Command("hil", "Hardware-in-the-loop: run golden-vector suites on a device, or regenerate the suites.");
         command.Subcommands.Add(CreateRun());
         command.Subcommands.Add(CreateGenerate());
+        command.Subcommands.Add(HilStreamCommand.Create());
         return command;
     }
 
