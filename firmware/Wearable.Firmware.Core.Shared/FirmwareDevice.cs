@@ -87,6 +87,10 @@ namespace Wearable.Firmware
             _acquisition = new AcquisitionStage(board.Source, _ring, configuration.AcquisitionChunkFrames);
             _port = new LinkPort(board.Transport);
             _slots = new ModelSlots(board.Flash, FlashLayout.SlotTableRecord);
+            if (configuration.ValidateModels)
+            {
+                _slots.Validator = new ModelContainerValidator(board.Source.Channels, board.Source.SampleRate);
+            }
             _pairings = new PairingStore(board.Flash, FlashLayout.PairingRecord);
             _nonces = new NonceSource(board.Flash, FlashLayout.NonceCounterRecord, board.Entropy);
             _session = new SessionAuthenticator(_pairings, _nonces);

@@ -103,7 +103,10 @@ namespace Wearable.Firmware.Commands
             int result = _slots.Commit();
             if (result != SlotResult.Ok)
             {
-                _port.Refuse(LinkMessageType.ModelCommit, sequence, ToLinkError(result), SlotResult.Describe(result));
+                string detail = result == SlotResult.Rejected && _slots.Validator != null
+                    ? "not a usable model: " + _slots.Validator.LastProblem
+                    : SlotResult.Describe(result);
+                _port.Refuse(LinkMessageType.ModelCommit, sequence, ToLinkError(result), detail);
                 return;
             }
 

@@ -11,6 +11,7 @@ namespace Wearable.Firmware.Processing
             MaxBlockFrames = 31;
             AcquisitionChunkFrames = 16;
             ModelArenaBytes = 0;
+            ValidateModels = true;
         }
 
         /// <summary>Frames of slack between the ADC and the link (256 frames = 128 ms at 2 kHz).</summary>
@@ -24,6 +25,12 @@ namespace Wearable.Firmware.Processing
 
         /// <summary>Working memory reserved for the model runner (0 until models run on the device).</summary>
         public int ModelArenaBytes { get; set; }
+
+        /// <summary>
+        /// Check uploads with the shared model reader before a commit (and that their input matches the
+        /// device's channels and rate). Off only for tests that move arbitrary blobs.
+        /// </summary>
+        public bool ValidateModels { get; set; }
 
         /// <summary>
         /// Band filter of the Filtered stream; null = <see cref="DefaultFrontEnds.BandFor"/> the source's rate

@@ -8,5 +8,8 @@ namespace Wearable.Firmware.Slots
     {
         /// <summary>Returns <see cref="SlotResult.Ok"/> or <see cref="SlotResult.Rejected"/>.</summary>
         int Validate(ModelSlots slots, int slot, int size);
+
+        /// <summary>Why the last <see cref="Validate"/> rejected the blob (empty after a pass).</summary>
+        string LastProblem { get; }
     }
 }

@@ -1,3 +1,5 @@
+using Wearable.Kernels.Link;
+
 namespace Wearable.Kernels.Model
 {
     /// <summary>
@@ -44,7 +46,8 @@ namespace Wearable.Kernels.Model
 
             int crcOffset = fileLength - 4;
             uint stored = (uint)new ModelByteReader(file, crcOffset, fileLength).I32("crc32");
-            uint actual = Crc32.Compute(file, 0, crcOffset);
+            // The same CRC-32 (IEEE 802.3) that protects link frames protects the file, so a device checks both with one table.
+            uint actual = LinkCrc32.Compute(file, 0, crcOffset);
             if (stored != actual)
             {
                 throw new ModelFormatException("crc32", crcOffset, "checksum mismatch: the file is corrupt");

@@ -2,6 +2,7 @@ using Wearable.EdgeHost.Link;
 using Wearable.EdgeHost.Transports;
 using Wearable.Firmware.Commands;
 using Wearable.Kernels.Link;
+using Wearable.Modeling.ModelFiles;
 
 namespace Wearable.Firmware.Tests.VirtualDevice;
 
@@ -12,7 +13,7 @@ namespace Wearable.Firmware.Tests.VirtualDevice;
 /// </summary>
 public sealed class ModelUploadKillTests : IDisposable
 {
-    private const int ChunkSize = 512;
+    private const int ChunkSize = 640;
     private readonly string _flash = Path.Combine(Path.GetTempPath(), "wearable-flash-" + Guid.NewGuid().ToString("N") + ".bin");
     private readonly HostCredentials _host = HostCredentials.Create();
 
@@ -24,11 +25,11 @@ public sealed class ModelUploadKillTests : IDisposable
     [Fact]
     public void Killing_the_device_at_every_chunk_boundary_keeps_the_previous_model_and_a_commit_survives_restart()
     {
-        var random = new Random(77);
-        byte[] modelA = new byte[3000];
-        byte[] modelB = new byte[(16 * ChunkSize) - 100]; // 16 chunks: 17 boundaries to kill at, from begin to the last chunk
-        random.NextBytes(modelA);
-        random.NextBytes(modelB);
+        // Real model files (the shared reader validates every commit): A 5 292 B, B 10 156 B = 16 chunks,
+        // so 17 boundaries to kill at, from the begin to the last chunk.
+        byte[] modelA = ExampleModels.RandomEmgCnn(seed: 1);
+        byte[] modelB = ExampleModels.RandomEmgCnn(seed: 2, hidden: 32);
+        Assert.Equal(16, (modelB.Length + ChunkSize - 1) / ChunkSize);
         uint crcA = LinkCrc32.Compute(modelA, 0, modelA.Length);
         uint crcB = LinkCrc32.Compute(modelB, 0, modelB.Length);
 
@@ -93,13 +94,14 @@ public sealed class ModelUploadKillTests : IDisposable
         Assert.True(crc == (uint)client.GetConfig(DeviceConfigKey.ActiveModelCrc), $"Active model CRC differs {when}.");
         Assert.Equal(size, client.GetConfig(DeviceConfigKey.ActiveModelSize));
 
-        // "Loadable": the device read the whole slot back at boot and it matched size and CRC.
+        // "Loadable": the device read the whole slot back at boot and it matched size and CRC (and the
+        // shared model reader accepted it at commit).
         Assert.True(client.GetConfig(DeviceConfigKey.ActiveModelVerified) == 1, $"The active model did not verify at boot {when}.");
     }
 
     private VirtualDeviceProcess StartDevice(bool pairingWindow)
     {
-        var args = new List<string> { "--flash-file", _flash, "--slot-size", "16384", "--channels", "4", "--rate", "250" };
+        var args = new List<string> { "--flash-file", _flash, "--slot-size", "16384", "--channels", "8", "--rate", "2000" };
         if (pairingWindow)
         {
             args.Add("--pairing-window");

@@ -1,3 +1,4 @@
+using Wearable.Kernels.Link;
 using Wearable.Kernels.Cnn;
 using Wearable.Kernels.Model;
 using Wearable.Modeling.ModelFiles;
@@ -106,7 +107,7 @@ internal static class ModelFixtures
             return;
         }
 
-        uint crc = Crc32.Compute(file, 0, file.Length - 4);
+        uint crc = LinkCrc32.Compute(file, 0, file.Length - 4);
         file[^4] = (byte)crc;
         file[^3] = (byte)(crc >> 8);
         file[^2] = (byte)(crc >> 16);

@@ -8,28 +8,6 @@ namespace Wearable.Kernels.Tests.Model;
 public class ModelReaderTests
 {
     [Fact]
-    public void Crc32_is_the_IEEE_802_3_checksum()
-    {
-        byte[] check = Encoding.ASCII.GetBytes("123456789");
-        Assert.Equal(0xCBF43926u, Crc32.Compute(check, 0, check.Length));
-        Assert.Equal(0u, Crc32.Compute(check, 0, 0));
-        uint split = Crc32.Finish(Crc32.Update(Crc32.Update(Crc32.Start(), check, 0, 4), check, 4, 5));
-        Assert.Equal(0xCBF43926u, split);
-    }
-
-    [Fact]
-    public void Model_and_link_CRC_32_agree_so_model_chunks_verify_the_same_on_both_paths()
-    {
-        var random = new Random(9);
-        for (int i = 0; i < 50; i++)
-        {
-            var data = new byte[random.Next(0, 3000)];
-            random.NextBytes(data);
-            Assert.Equal(Wearable.Kernels.Link.LinkCrc32.Compute(data, 0, data.Length), Crc32.Compute(data, 0, data.Length));
-        }
-    }
-
-    [Fact]
     public void Every_section_round_trips()
     {
         ModelDefinition m = ModelReader.Read(ModelFixtures.AllOps().Build());

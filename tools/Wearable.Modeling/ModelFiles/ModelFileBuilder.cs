@@ -1,3 +1,4 @@
+using Wearable.Kernels.Link;
 using Wearable.Kernels.Cnn;
 using Wearable.Kernels.Model;
 
@@ -183,7 +184,7 @@ public sealed class ModelFileBuilder
 
         w.PadTo(total - 4);
         byte[] body = w.ToArray();
-        uint crc = Crc32.Compute(body, 0, body.Length);
+        uint crc = LinkCrc32.Compute(body, 0, body.Length);
         return w.I32(unchecked((int)crc)).ToArray();
     }
 

@@ -2,54 +2,14 @@ namespace Wearable.Kernels.Link
 {
     /// <summary>
     /// Device to host: the current value of a setting (reply to ConfigGet and ConfigSet).
-    /// Layout (8 bytes, little-endian): Key u16 | reserved[2] | Value i32.
+    /// Layout: see <see cref="ConfigEntryPayload"/>.
     /// </summary>
-    public sealed class ConfigValueMessage : ILinkMessage
+    public sealed class ConfigValueMessage : ConfigEntryPayload
     {
-        /// <summary>Payload length.</summary>
-        public const int Length = 8;
-
-        /// <summary>Setting id, see LinkConfigKey.</summary>
-        public int Key { get; set; }
-
-        /// <summary>Current value.</summary>
-        public int Value { get; set; }
-
         /// <inheritdoc />
-        public LinkMessageType MessageType
+        public override LinkMessageType MessageType
         {
             get { return LinkMessageType.ConfigValue; }
-        }
-
-        /// <inheritdoc />
-        public int PayloadLength
-        {
-            get { return Length; }
-        }
-
-        /// <inheritdoc />
-        public int Write(byte[] buffer, int offset)
-        {
-            LinkPayload.CheckWrite(buffer, offset, Length);
-            LinkPayload.CheckUInt16(Key, "Key");
-            LinkBytes.WriteUInt16(buffer, offset, Key);
-            buffer[offset + 2] = 0;
-            buffer[offset + 3] = 0;
-            LinkBytes.WriteInt32(buffer, offset + 4, Value);
-            return Length;
-        }
-
-        /// <inheritdoc />
-        public bool TryRead(byte[] buffer, int offset, int length)
-        {
-            if (!LinkPayload.CanRead(buffer, offset, length, Length) || length != Length)
-            {
-                return false;
-            }
-
-            Key = LinkBytes.ReadUInt16(buffer, offset + 0);
-            Value = LinkBytes.ReadInt32(buffer, offset + 4);
-            return true;
         }
     }
 }
