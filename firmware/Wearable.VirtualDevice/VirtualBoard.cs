@@ -98,6 +98,11 @@ public sealed class VirtualBoard : IDisposable
                 PairingButton,
                 new SystemEntropy());
             Device = new FirmwareDevice(board, configuration);
+            if (options.HilModelFile is not null)
+            {
+                Device.HilKernels.Register(new AdapterHilKernel(new Wearable.Kernels.Hil.ModelHilAdapter(ModelHilKernelName, File.ReadAllBytes(options.HilModelFile))));
+            }
+
             if (options.PerturbKernel is not null)
             {
                 IHilKernel? original = Device.HilKernels.Find(Encoding.ASCII.GetBytes(options.PerturbKernel), options.PerturbKernel.Length);
@@ -120,6 +125,9 @@ public sealed class VirtualBoard : IDisposable
 
         _chunkMicros = Math.Max(1, configuration.AcquisitionChunkFrames * 1_000_000L / source.SampleRate);
     }
+
+    /// <summary>HIL kernel name of the model given with --hil-model.</summary>
+    public const string ModelHilKernelName = "model.example";
 
     /// <summary>The core running on this board.</summary>
     public FirmwareDevice Device { get; }

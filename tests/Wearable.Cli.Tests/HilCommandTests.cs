@@ -35,7 +35,7 @@ public class HilCommandTests
         string dir = Directory.CreateTempSubdirectory("wearable-hil-cli").FullName;
         string junit = Path.Combine(dir, "hil.xml"), markdown = Path.Combine(dir, "hil.md");
 
-        var result = CliRunner.Run("hil", "run", "--rig", Rig, "--target", "sim://?perturb=snn.lif", "--json", "--junit", junit, "--markdown", markdown);
+        var result = CliRunner.Run("hil", "run", "--rig", Rig, "--target", "sim://?model=../../models/examples/random-emg-cnn-8ch.wmdl&perturb=snn.lif", "--json", "--junit", junit, "--markdown", markdown);
 
         Assert.Equal(1, result.ExitCode);
         JsonElement failed = Assert.Single(result.Json().GetProperty("kernels").EnumerateArray(), k => k.GetProperty("failed").GetInt32() > 0);
@@ -49,7 +49,7 @@ public class HilCommandTests
     public void Hil_generate_writes_the_committed_suites()
     {
         string dir = Directory.CreateTempSubdirectory("wearable-hil-gen").FullName;
-        var result = CliRunner.Run("hil", "generate", "--out", dir, "--json");
+        var result = CliRunner.Run("hil", "generate", "--out", dir, "--model", RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"), "--json");
 
         Assert.Equal(0, result.ExitCode);
         foreach (string committed in Directory.GetFiles(RepositoryPaths.InRepo("hil", "suites"), "*.hilsuite"))

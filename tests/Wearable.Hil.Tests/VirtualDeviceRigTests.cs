@@ -20,8 +20,8 @@ public class VirtualDeviceRigTests
 
         Assert.Contains("/dev/pts/", report.Target);
         Assert.True(report.Success, string.Join("; ", report.Kernels.Where(k => !k.Success).Select(k => k.Kernel + ": " + k.FirstMismatch!.Detail)));
-        Assert.Equal(SuiteGenerator.Kernels().Count * SuiteGenerator.VectorsPerSuite, report.Vectors);
-        Assert.Equal(SuiteGenerator.Kernels().Order(), report.Kernels.Select(k => k.Kernel).Order());
+        Assert.Equal((SuiteGenerator.Kernels().Count + 1) * SuiteGenerator.VectorsPerSuite, report.Vectors);
+        Assert.Equal(SuiteGenerator.Kernels().Append(InProcessHilTarget.ModelKernel).Order(), report.Kernels.Select(k => k.Kernel).Order());
         Assert.All(report.Kernels, k => Assert.Equal(1_000_000, k.TickFrequencyHz));
     }
 
@@ -29,7 +29,7 @@ public class VirtualDeviceRigTests
     public void Perturbed_kernel_fails_with_the_exact_first_mismatch_and_nothing_else_fails()
     {
         const string kernel = "cnn.requantize";
-        HilRunReport report = RigRun.Execute(Rig, "sim://?perturb=" + kernel, VirtualDeviceLauncher.Launch);
+        HilRunReport report = RigRun.Execute(Rig, Rig.Target + "&perturb=" + kernel, VirtualDeviceLauncher.Launch);
 
         Assert.False(report.Success);
         KernelResult failed = Assert.Single(report.Kernels, k => !k.Success);

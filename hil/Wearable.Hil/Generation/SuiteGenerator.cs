@@ -16,35 +16,59 @@ public static class SuiteGenerator
 
     public static string Command(ulong seed) => "wearable hil generate --seed " + seed;
 
+    /// <summary>The example model the committed suites and the virtual rig use, relative to the repository root.</summary>
+    public const string ExampleModel = "models/examples/random-emg-cnn-8ch.wmdl";
+
     public static IReadOnlyList<string> Kernels() => HilAdapterCatalog.CreateAll().Select(a => a.Name).ToList();
 
-    public static GoldenSuite Generate(string kernel, ulong seed)
+    /// <param name="modelFile">Model file for the "model.example" kernel (only needed for that kernel).</param>
+    public static GoldenSuite Generate(string kernel, ulong seed, string? modelFile = null)
     {
-        using var desktop = new InProcessHilTarget();
+        using var desktop = new InProcessHilTarget(modelFile);
         var rng = new Random(KernelSeed(kernel, seed));
         var vectors = new List<GoldenVector>();
         for (int v = 0; v < VectorsPerSuite; v++)
         {
-            byte[] input = VectorInputs.Create(kernel, rng, v);
+            byte[] input = kernel == InProcessHilTarget.ModelKernel
+                ? ModelWindow(rng, desktop.ModelInputBytes, v)
+                : VectorInputs.Create(kernel, rng, v);
             vectors.Add(new GoldenVector(input, desktop.Expected(kernel, input)));
         }
 
         return new GoldenSuite(kernel, Command(seed), seed, vectors);
     }
 
-    /// <summary>Writes every suite into <paramref name="directory"/>; returns the paths in catalog order.</summary>
-    public static IReadOnlyList<string> WriteAll(string directory, ulong seed)
+    /// <summary>Writes every suite (plus "model.example" when a model file is given) into <paramref name="directory"/>; returns the paths.</summary>
+    public static IReadOnlyList<string> WriteAll(string directory, ulong seed, string? modelFile = null)
     {
         Directory.CreateDirectory(directory);
         var paths = new List<string>();
-        foreach (string kernel in Kernels())
+        var kernels = Kernels().ToList();
+        if (modelFile is not null)
+        {
+            kernels.Add(InProcessHilTarget.ModelKernel);
+        }
+
+        foreach (string kernel in kernels)
         {
             string path = Path.Combine(directory, kernel + ".hilsuite");
-            Generate(kernel, seed).Save(path);
+            Generate(kernel, seed, modelFile).Save(path);
             paths.Add(path);
         }
 
         return paths;
+    }
+
+    /// <summary>An int8 input window; vector 0 is full-scale alternating, the rest uniform noise.</summary>
+    private static byte[] ModelWindow(Random rng, int bytes, int index)
+    {
+        var window = new byte[bytes];
+        for (int i = 0; i < bytes; i++)
+        {
+            window[i] = (byte)(sbyte)(index == 0 ? (i % 2 == 0 ? 127 : -128) : rng.Next(-128, 128));
+        }
+
+        return window;
     }
 
     private static int KernelSeed(string kernel, ulong seed)

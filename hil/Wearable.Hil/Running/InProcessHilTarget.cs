@@ -9,8 +9,25 @@ namespace Wearable.Hil.Running;
 /// </summary>
 public sealed class InProcessHilTarget : IHilTarget
 {
+    /// <summary>HIL kernel name of the model file's adapter (the virtual board registers it under the same name).</summary>
+    public const string ModelKernel = "model.example";
+
     private readonly Dictionary<string, HilAdapter> _adapters = HilAdapterCatalog.CreateAll().ToDictionary(a => a.Name, StringComparer.Ordinal);
     private readonly byte[] _output = new byte[HilAdapter.MaxOutput];
+
+    /// <param name="modelFile">Model whose runner becomes kernel <see cref="ModelKernel"/>; null = none.</param>
+    public InProcessHilTarget(string? modelFile = null)
+    {
+        if (modelFile is not null)
+        {
+            var model = new ModelHilAdapter(ModelKernel, File.ReadAllBytes(modelFile));
+            _adapters.Add(ModelKernel, model);
+            ModelInputBytes = model.InputBytes;
+        }
+    }
+
+    /// <summary>Window bytes of the model kernel (0 without a model).</summary>
+    public int ModelInputBytes { get; }
 
     public string Description => "in-process (" + Environment.OSVersion.Platform + ", .NET " + Environment.Version + ")";
 

@@ -10,10 +10,32 @@ public static class RigRun
     public static HilRunReport Execute(RigDescription rig, string? targetOverride = null, SimulatedDeviceLauncher? launcher = null, Action<string, int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(rig);
-        string target = targetOverride ?? rig.Target;
+        string target = ResolveModelPath(targetOverride ?? rig.Target, rig.BaseDirectory);
         using IHilTarget device = target == "inproc://"
             ? new InProcessHilTarget()
             : LinkHilTarget.Connect(target, TimeSpan.FromMilliseconds(rig.ConnectTimeoutMs), launcher);
         return HilRunner.Run(rig.Name, device, rig.SuitePaths(), TimeSpan.FromMilliseconds(rig.VectorTimeoutMs), progress);
+    }
+
+    /// <summary>A sim:// target's model=PATH is relative to the rig file, like its suites.</summary>
+    public static string ResolveModelPath(string target, string rigDirectory)
+    {
+        const string key = "model=";
+        int at = target.IndexOf(key, StringComparison.OrdinalIgnoreCase);
+        if (!target.StartsWith("sim://", StringComparison.OrdinalIgnoreCase) || at < 0)
+        {
+            return target;
+        }
+
+        int start = at + key.Length;
+        int end = target.IndexOf('&', start);
+        string path = end < 0 ? target[start..] : target[start..end];
+        if (Path.IsPathRooted(path))
+        {
+            return target;
+        }
+
+        string absolute = Path.GetFullPath(Path.Combine(rigDirectory, path));
+        return target[..start] + absolute + (end < 0 ? string.Empty : target[end..]);
     }
 }

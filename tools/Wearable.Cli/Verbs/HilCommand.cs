@@ -40,9 +40,14 @@ public static class HilCommand
     {
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the *.hilsuite files (default hil/suites)." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the random inputs.", DefaultValueFactory = _ => SuiteGenerator.DefaultSeed };
+        var model = new Option<FileInfo?>("--model") { Description = "Model file for the model.example suite (default " + SuiteGenerator.ExampleModel + " when it exists)." };
         var json = CommonOptions.Json();
-        var command = new Command("generate", "Write one golden suite per HIL kernel from the desktop kernels.") { output, seed, json };
-        command.SetAction(parse => Generate(parse.GetValue(output)?.FullName ?? Path.Combine("hil", "suites"), parse.GetValue(seed), parse.GetValue(json)));
+        var command = new Command("generate", "Write one golden suite per HIL kernel from the desktop kernels.") { output, seed, model, json };
+        command.SetAction(parse => Generate(
+            parse.GetValue(output)?.FullName ?? Path.Combine("hil", "suites"),
+            parse.GetValue(seed),
+            parse.GetValue(model)?.FullName ?? (File.Exists(SuiteGenerator.ExampleModel) ? SuiteGenerator.ExampleModel : null),
+            parse.GetValue(json)));
         return command;
     }
 
@@ -123,9 +128,14 @@ public static class HilCommand
         return report.Success ? 0 : 1;
     }
 
-    private static int Generate(string directory, ulong seed, bool json)
+    private static int Generate(string directory, ulong seed, string? model, bool json)
     {
-        IReadOnlyList<string> paths = SuiteGenerator.WriteAll(directory, seed);
+        if (model is not null && !File.Exists(model))
+        {
+            throw new CliException($"Model file {model} does not exist.", "Pass --model <file.wmdl> or run from the repository root.");
+        }
+
+        IReadOnlyList<string> paths = SuiteGenerator.WriteAll(directory, seed, model);
         if (json)
         {
             JsonOutput.Write(new { seed, directory, suites = paths.Select(Path.GetFileName) });
