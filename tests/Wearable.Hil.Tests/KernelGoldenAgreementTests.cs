@@ -69,6 +69,32 @@ public class KernelGoldenAgreementTests
         Assert.True(checkedCases >= 6, $"only {checkedCases} {op} cases fit a HilRun");
     }
 
+    [Fact]
+    public void L2mu_adapter_lmu_matrices_equal_the_host_discretization()
+    {
+        var (abar, bbar) = Wearable.Modeling.Spiking.LmuDiscretization.Discretize(L2muHilAdapter.Order, 8);
+        var (aq, bq) = Wearable.Modeling.Spiking.LmuDiscretization.Quantize(abar, bbar);
+        Assert.Equal(aq, L2muHilAdapter.AbarQ14);
+        Assert.Equal(bq, L2muHilAdapter.BbarQ14);
+    }
+
+    [Fact]
+    public void L2mu_suite_is_active_enough_to_prove_something()
+    {
+        var suite = Wearable.Hil.Suites.GoldenSuite.Load(RepositoryPaths.InRepo("hil", "suites", L2muHilAdapter.KernelName + ".hilsuite"));
+        int hiddenSpikes = 0, outputSpikes = 0;
+        foreach (var v in suite.Vectors)
+        {
+            for (int s = 0; s < v.Input.Length; s++)
+            {
+                hiddenSpikes += System.Numerics.BitOperations.PopCount(v.Expected[2 * s]);
+                outputSpikes += System.Numerics.BitOperations.PopCount(v.Expected[(2 * s) + 1]);
+            }
+        }
+
+        Assert.True(hiddenSpikes > 100 && outputSpikes > 20, $"hidden {hiddenSpikes}, output {outputSpikes} spikes");
+    }
+
     private static int[] Ints(JsonElement c, string name) => c.GetProperty(name).EnumerateArray().Select(e => e.GetInt32()).ToArray();
 
     private static void I32(List<byte> b, int v) => b.AddRange(new[] { (byte)v, (byte)(v >> 8), (byte)(v >> 16), (byte)(v >> 24) });

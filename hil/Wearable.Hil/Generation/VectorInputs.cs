@@ -35,6 +35,21 @@ public static class VectorInputs
                 }
 
                 break;
+            case "snn.l2mu":
+                // Bursts of input spikes with a random density per vector, so hidden and output layers fire.
+                int density = extreme ? 256 : rng.Next(40, 200);
+                for (int s = rng.Next(extreme ? 480 : 60, 481); s > 0; s--)
+                {
+                    int bits = 0;
+                    for (int i = 0; i < 8; i++)
+                    {
+                        bits |= rng.Next(256) < density ? 1 << i : 0;
+                    }
+
+                    b.Add((byte)bits);
+                }
+
+                break;
             case "cnn.conv1d.k3":
                 Quant(b, rng, 4, extreme);
                 S8(b, rng, 4 * 3 * 4, extreme);

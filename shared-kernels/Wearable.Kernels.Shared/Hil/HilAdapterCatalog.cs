@@ -18,6 +18,7 @@ namespace Wearable.Kernels.Hil
                 new FrontEndHilAdapter(FrontEndHilAdapter.Goertzel),
                 new SpikingHilAdapter(false),
                 new SpikingHilAdapter(true),
+                new L2muHilAdapter(),
                 new Conv1dHilAdapter("cnn.conv1d.k3", 3, 4, 4, 1, 1, Padding1d.Valid),
                 new Conv1dHilAdapter("cnn.conv1d.k5s2d2-same", 5, 3, 5, 2, 2, Padding1d.Same),
                 new DepthwiseConv1dHilAdapter("cnn.depthwise.k3m2", 3, 4, 2, 1, 1, Padding1d.Same),
