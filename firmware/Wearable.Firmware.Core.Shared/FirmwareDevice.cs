@@ -36,6 +36,7 @@ namespace Wearable.Firmware
         private readonly SessionAuthenticator _session;
         private readonly CalibrationStore _calibration;
         private readonly StreamEngine _stream;
+        private readonly ActiveModelLoader _activeModel;
         private readonly CommandDispatcher _dispatcher;
         private readonly byte[] _rx = new byte[512];
         private readonly HilKernelRegistry _hilKernels = new HilKernelRegistry();
@@ -95,6 +96,7 @@ namespace Wearable.Firmware
             _nonces = new NonceSource(board.Flash, FlashLayout.NonceCounterRecord, board.Entropy);
             _session = new SessionAuthenticator(_pairings, _nonces);
             _calibration = new CalibrationStore(board.Flash, FlashLayout.CalibrationRecord);
+            _activeModel = new ActiveModelLoader(_slots);
             _stream = new StreamEngine(_ring, board.Clock, _port, board.Source.SampleRate, configuration.MaxBlockFrames, board.Clock.Microseconds, band);
             if (band != null)
             {
@@ -139,6 +141,7 @@ namespace Wearable.Firmware
             _pairings.Load();
             _nonces.Load();
             _calibration.Load();
+            RefreshModel();
             _board.Status.Show(DeviceStatus.Idle);
         }
 
@@ -172,8 +175,26 @@ namespace Wearable.Firmware
 
             _stream.Poll();
 
+            // A commit or rollback changed the active slot: load it between requests, not mid-command.
+            if (_activeModel.IsStale && !_slots.Uploading)
+            {
+                RefreshModel();
+                busy = true;
+            }
+
             _board.Status.Show(CurrentStatus());
             return busy;
+        }
+
+        /// <summary>The active model as loaded for the InferenceEvents stream (its pipeline, labels, or why it cannot run).</summary>
+        public ActiveModelLoader ActiveModel { get { return _activeModel; } }
+
+        private void RefreshModel()
+        {
+            if (_activeModel.Refresh())
+            {
+                _stream.SetModel(_activeModel.Pipeline);
+            }
         }
 
         private int CurrentStatus()

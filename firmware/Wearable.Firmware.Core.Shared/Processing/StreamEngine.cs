@@ -4,6 +4,7 @@ using Wearable.Firmware.Board;
 using Wearable.Firmware.Commands;
 using Wearable.Kernels.Dsp;
 using Wearable.Kernels.Link;
+using Wearable.Kernels.Model;
 
 namespace Wearable.Firmware.Processing
 {
@@ -12,7 +13,8 @@ namespace Wearable.Firmware.Processing
     /// channels and sends them as SampleBlock messages with a block counter and the device time of the
     /// first frame. Raw is the ADC's int16; Filtered runs the shared BiquadCascade (the board's or the
     /// default band filter for the rate, reset at stream start) and rounds its guarded output back to
-    /// int16. Features, spikes and events plug in here when the model runner drives the loop.
+    /// int16. InferenceEvents runs the active model's pipeline (front end, CNN and/or LIF layers) over
+    /// every frame and sends one InferenceEvent per decision, stamped with the time of its last sample.
     /// </summary>
     public sealed class StreamEngine
     {
@@ -28,6 +30,10 @@ namespace Wearable.Firmware.Processing
         private readonly SampleBlockMessage _message = new SampleBlockMessage();
         private readonly BiquadCascade _filter;
         private readonly int[] _guarded;
+        private readonly InferenceEventMessage _event = new InferenceEventMessage();
+        private ModelPipeline _model;
+        private sbyte[] _scores = new sbyte[0];
+        private uint _eventSequence;
         private LinkStreamKind _kind;
         private bool _streaming;
         private int _blockFrames;
@@ -83,7 +89,34 @@ namespace Wearable.Firmware.Processing
         /// <summary>Stream kinds this build can produce.</summary>
         public uint Capabilities
         {
-            get { return LinkCapabilities.RawStream | (_filter != null ? LinkCapabilities.FilteredStream : 0u); }
+            get
+            {
+                return LinkCapabilities.RawStream
+                    | (_filter != null ? LinkCapabilities.FilteredStream : 0u)
+                    | (_model != null ? LinkCapabilities.InferenceEvents : 0u);
+            }
+        }
+
+        /// <summary>The model pipeline behind the InferenceEvents stream (null: none is active).</summary>
+        public ModelPipeline Model
+        {
+            get { return _model; }
+        }
+
+        /// <summary>
+        /// Installs the active model's pipeline (or null). A running event stream stops: its decisions
+        /// would otherwise mix two models.
+        /// </summary>
+        public void SetModel(ModelPipeline model)
+        {
+            if (_streaming && _kind == LinkStreamKind.InferenceEvents)
+            {
+                _streaming = false;
+            }
+
+            _model = model;
+            ModelRunner runner = model == null ? null : model.Runner;
+            _scores = runner == null ? new sbyte[0] : new sbyte[runner.OutputBytes];
         }
 
         /// <summary>The kind being streamed.</summary>
@@ -92,7 +125,10 @@ namespace Wearable.Firmware.Processing
         /// <summary>Starts a stream; returns None or the reason it cannot.</summary>
         public LinkErrorCode Start(LinkStreamKind kind, int blockFrames, uint channelMask)
         {
-            if (kind != LinkStreamKind.Raw && !(kind == LinkStreamKind.Filtered && _filter != null))
+            bool supported = kind == LinkStreamKind.Raw
+                || (kind == LinkStreamKind.Filtered && _filter != null)
+                || (kind == LinkStreamKind.InferenceEvents && _model != null);
+            if (!supported)
             {
                 return LinkErrorCode.StreamNotSupported;
             }
@@ -120,8 +156,13 @@ namespace Wearable.Firmware.Processing
                 // A fresh filter per stream: its first ~50 ms (20 Hz high-pass) are the settling transient.
                 _filter.Reset();
             }
+            else if (kind == LinkStreamKind.InferenceEvents)
+            {
+                _model.Reset();
+            }
 
             _blockSequence = 0;
+            _eventSequence = 0;
             _ring.Discard();
             _reportedDrops = _ring.FramesDropped;
             _lastDropReportMicros = _clock.Microseconds;
@@ -158,6 +199,12 @@ namespace Wearable.Firmware.Processing
 
         private void SendBlock(long firstFrame)
         {
+            if (_kind == LinkStreamKind.InferenceEvents)
+            {
+                RunModel(firstFrame);
+                return;
+            }
+
             int channels = _ring.Channels;
             short[] values = _message.Values;
             int k = 0;
@@ -192,9 +239,49 @@ namespace Wearable.Firmware.Processing
             _message.BlockSequence = _blockSequence;
 
             // The ADC's own clock: frame k was sampled k / rate after acquisition began.
-            _message.TimestampMicros = _epochMicros + (firstFrame * 1000000L / _sampleRate);
+            _message.TimestampMicros = FrameMicros(firstFrame);
             _port.Send(_message);
             _blockSequence++;
+        }
+
+        private void RunModel(long firstFrame)
+        {
+            int channels = _ring.Channels;
+            ModelPipeline model = _model;
+            for (int s = 0; s < _blockFrames; s++)
+            {
+                if (!model.Push(_block, s * channels))
+                {
+                    continue;
+                }
+
+                _event.TimestampMicros = FrameMicros(firstFrame + s);
+                _event.EventSequence = _eventSequence++;
+                _event.ClassId = model.Decision;
+                _event.Score = DecisionScore(model);
+                _port.Send(_event);
+            }
+
+            _blockSequence++;
+        }
+
+        // The decided class's int8 output mapped onto Q15 (-128 -> 0, 127 -> 32640): with a softmax head
+        // (scale 1/256, zero point -128) that is its probability. Spiking-only models report 0.
+        private short DecisionScore(ModelPipeline model)
+        {
+            ModelRunner runner = model.Runner;
+            if (runner == null || model.Decision < 0 || model.Decision >= _scores.Length)
+            {
+                return 0;
+            }
+
+            runner.GetOutput(_scores, 0);
+            return (short)((_scores[model.Decision] + 128) << 7);
+        }
+
+        private long FrameMicros(long frame)
+        {
+            return _epochMicros + (frame * 1000000L / _sampleRate);
         }
 
         private void ReportDrops()

@@ -2,6 +2,7 @@ using Wearable.Firmware.Board;
 using Wearable.Firmware.Processing;
 using Wearable.Firmware.Profiles;
 using Wearable.Kernels.Link;
+using Wearable.Kernels.Model;
 using Wearable.TestSupport;
 using Wearable.VirtualDevice.Board;
 using Wearable.VirtualDevice.Sources;
@@ -11,14 +12,14 @@ namespace Wearable.Firmware.Tests.Core;
 /// <summary>The main loop allocates nothing per sample, per streamed block or per handled command frame.</summary>
 public sealed class FirmwareDeviceAllocationTests
 {
-    private static (FirmwareDevice Device, ScriptedHost Host, VirtualClock Clock) AuthenticatedDevice()
+    private static (FirmwareDevice Device, ScriptedHost Host, VirtualClock Clock) AuthenticatedDevice(int channels = 16)
     {
         var clock = VirtualClock.Fast();
         var host = new ScriptedHost();
         var board = new DeviceBoard(
             BoardProfile.Esp32(),
             new byte[16],
-            new SyntheticSource(clock, 16, 2000, 3),
+            new SyntheticSource(clock, channels, 2000, 3),
             host,
             clock,
             new FlashFile(null, 4096, 2, 1024, 8),
@@ -71,6 +72,26 @@ public sealed class FirmwareDeviceAllocationTests
         Assert.True(device.Stream.BlocksSent >= 2000, $"Only {device.Stream.BlocksSent} blocks were streamed.");
         Assert.True(host.BytesWritten - before > 2000 * 512);
         Assert.Equal(0, device.Ring.FramesDropped);
+    }
+
+    [Fact]
+    public void Streaming_inference_events_from_the_active_model_allocates_nothing()
+    {
+        var (device, host, clock) = AuthenticatedDevice(channels: 8);
+        var model = ModelReader.Read(File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl")));
+        device.Stream.SetModel(new ModelPipeline(model));
+        host.Send(new StartStreamMessage { Kind = LinkStreamKind.InferenceEvents, BlockSamples = 16, ChannelMask = 0xFF });
+        device.Poll();
+        host.DiscardOutput = true;
+
+        AllocationAssert.ZeroBytes(() =>
+        {
+            clock.Advance(8000);
+            device.Poll();
+        }, iterations: 2000, what: "FirmwareDevice.Poll while streaming inference events");
+
+        Assert.Equal(LinkStreamKind.InferenceEvents, device.Stream.Kind);
+        Assert.True(device.Stream.Model!.Decisions >= 300, $"Only {device.Stream.Model.Decisions} decisions were made.");
     }
 
     [Fact]

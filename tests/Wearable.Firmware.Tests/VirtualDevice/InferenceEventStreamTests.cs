@@ -1,0 +1,120 @@
+using Wearable.EdgeHost.Link;
+using Wearable.Kernels.Link;
+using Wearable.Kernels.Model;
+using Wearable.TestSupport;
+using Wearable.VirtualDevice;
+using Wearable.VirtualDevice.Transports;
+
+namespace Wearable.Firmware.Tests.VirtualDevice;
+
+/// <summary>
+/// The processing loop driven by the active model file: after an upload commits, the InferenceEvents
+/// stream carries one event per decision, and every decision, score and timestamp equals what the
+/// desktop ModelPipeline computes on the same ADC frames.
+/// </summary>
+public sealed class InferenceEventStreamTests
+{
+    private const int Channels = 8;
+    private const int Rate = 2000;
+    private const int Seed = 3;
+
+    [Fact]
+    public void Device_decisions_equal_the_desktop_pipeline_on_the_same_frames()
+    {
+        byte[] modelFile = File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"));
+        using var link = InProcessLink.Create();
+        using var board = new VirtualBoard(
+            new VirtualDeviceOptions { Channels = Channels, SampleRate = Rate, Seed = Seed, RealTime = false, PairingWindow = TimeSpan.FromMinutes(1), Quiet = true },
+            link.Device);
+        board.Start();
+        using var client = new DeviceLinkClient(link.Host);
+        var host = HostCredentials.Create();
+        DeviceInfoMessage info = client.Hello();
+        Assert.Equal(0u, info.Capabilities & LinkCapabilities.InferenceEvents);
+        client.Pair(host);
+        client.Authenticate(host, info.DeviceId);
+
+        client.UploadModel(0, modelFile);
+        Assert.True(WaitForModel(board), "the committed model never started running: " + board.Device.ActiveModel.Problem);
+        client.StartStream(LinkStreamKind.InferenceEvents, 25, 0xFF);
+        var events = new List<InferenceEventMessage>();
+        DateTime deadline = DateTime.UtcNow.AddSeconds(20);
+        while (events.Count < 12 && DateTime.UtcNow < deadline)
+        {
+            foreach (LinkReply notice in client.Notices().Skip(events.Count))
+            {
+                if (notice.Type == LinkMessageType.InferenceEvent)
+                {
+                    events.Add(notice.Read(new InferenceEventMessage()));
+                }
+            }
+
+            Thread.Sleep(10);
+        }
+
+        client.StopStream();
+        Assert.True(events.Count >= 12, $"only {events.Count} inference events arrived");
+
+        var expected = DesktopDecisions(modelFile, events[0].TimestampMicros, events.Count);
+        for (int i = 0; i < events.Count; i++)
+        {
+            Assert.Equal((uint)i, events[i].EventSequence);
+            Assert.Equal(expected[i].TimestampMicros, events[i].TimestampMicros);
+            Assert.Equal(expected[i].ClassId, events[i].ClassId);
+            Assert.Equal(expected[i].Score, events[i].Score);
+        }
+    }
+
+    // The device loads a committed model between requests; a new Hello would end the session, so watch the board.
+    private static bool WaitForModel(VirtualBoard board)
+    {
+        for (int i = 0; i < 250; i++)
+        {
+            if ((board.Device.Stream.Capabilities & LinkCapabilities.InferenceEvents) != 0)
+            {
+                return true;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return false;
+    }
+
+    // Runs the desktop pipeline over the same synthetic frames the device's stream started from.
+    private static List<InferenceEventMessage> DesktopDecisions(byte[] modelFile, long firstEventMicros, int count)
+    {
+        ModelDefinition model = ModelReader.Read(modelFile);
+
+        // The push count to the first decision does not depend on the data (window fill and hop are counters).
+        var probe = new ModelPipeline(model);
+        var zeros = new short[Channels];
+        int firstDecisionPush = 1;
+        while (!probe.Push(zeros, 0))
+        {
+            firstDecisionPush++;
+        }
+
+        var signal = new ExpectedSignal(Channels, Rate, Seed);
+        long firstFrame = signal.FrameIndexAt(firstEventMicros) - (firstDecisionPush - 1);
+        var pipeline = new ModelPipeline(model);
+        var scores = new sbyte[pipeline.Runner!.OutputBytes];
+        var decisions = new List<InferenceEventMessage>();
+        for (long frame = firstFrame; decisions.Count < count; frame++)
+        {
+            short[] values = signal.Frames(frame, 1);
+            if (pipeline.Push(values, 0))
+            {
+                pipeline.Runner.GetOutput(scores, 0);
+                decisions.Add(new InferenceEventMessage
+                {
+                    TimestampMicros = frame * 1_000_000L / Rate,
+                    ClassId = pipeline.Decision,
+                    Score = (short)((scores[pipeline.Decision] + 128) << 7),
+                });
+            }
+        }
+
+        return decisions;
+    }
+}
