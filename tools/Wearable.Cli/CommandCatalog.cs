@@ -14,7 +14,6 @@ public static class CommandCatalog
         var root = new RootCommand("wearable: firmware, edge runtime and tools for wearable sEMG/EEG sensors");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(GateCommand.Create());
-        root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
@@ -27,6 +26,8 @@ public static class CommandCatalog
         root.Subcommands.Add(StreamCommand.Create());
         root.Subcommands.Add(PlayCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(HilCommand.Create());
         return root;
     }
 
