@@ -128,9 +128,9 @@ public sealed class DeviceLinkClient : IDisposable
         }
     }
 
-    public void StartStream(LinkStreamKind kind, int blockSamples, uint channelMask)
+    public void StartStream(LinkStreamKind kind, int blockSamples, uint channelMask, int options = 0)
     {
-        Request(new StartStreamMessage { Kind = kind, BlockSamples = blockSamples, ChannelMask = channelMask });
+        Request(new StartStreamMessage { Kind = kind, BlockSamples = blockSamples, ChannelMask = channelMask, Options = options });
     }
 
     public void StopStream() => Request(new StopStreamMessage { Kind = LinkStreamKind.All });

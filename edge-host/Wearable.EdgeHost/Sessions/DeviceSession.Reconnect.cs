@@ -33,7 +33,7 @@ public sealed partial class DeviceSession
 
                 if (_streaming is { } selection)
                 {
-                    client.StartStream(selection.Kind, selection.BlockSamples, selection.ChannelMask);
+                    client.StartStream(selection.Kind, selection.BlockSamples, selection.ChannelMask, selection.Options);
                 }
             }
             catch (Exception ex) when (ex is IOException or DeviceLinkException or UnauthorizedAccessException or NotSupportedException)

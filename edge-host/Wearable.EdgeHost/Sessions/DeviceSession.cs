@@ -152,7 +152,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
         selection ??= StreamSelection.Default;
         int blockSamples = selection.ResolveBlockSamples(info.SampleRateHz, info.ChannelCount);
         _gaps.Reset();
-        await RequestAsync(c => { c.StartStream(selection.Kind, blockSamples, selection.ChannelMask); return 0; }, cancellationToken).ConfigureAwait(false);
+        await RequestAsync(c => { c.StartStream(selection.Kind, blockSamples, selection.ChannelMask, selection.Options); return 0; }, cancellationToken).ConfigureAwait(false);
         _streaming = selection with { BlockSamples = blockSamples };
         if (_pump is null)
         {

@@ -15,6 +15,12 @@ public sealed record StreamSelection
     /// <summary>Bit i selects channel i; all ones = every channel.</summary>
     public uint ChannelMask { get; init; } = uint.MaxValue;
 
+    /// <summary>Also receive the active model's inference events with a Raw or Filtered stream.</summary>
+    public bool WithInferenceEvents { get; init; }
+
+    /// <summary>StartStream option bits for this selection.</summary>
+    public int Options => WithInferenceEvents ? StartStreamMessage.OptionInferenceEvents : 0;
+
     /// <summary>The block size to ask for on a device with this rate and channel count.</summary>
     public int ResolveBlockSamples(int sampleRate, int channels)
     {

@@ -34,6 +34,7 @@ namespace Wearable.Firmware.Processing
         private ModelPipeline _model;
         private sbyte[] _scores = new sbyte[0];
         private uint _eventSequence;
+        private bool _eventsAlongside;
         private LinkStreamKind _kind;
         private bool _streaming;
         private int _blockFrames;
@@ -113,7 +114,7 @@ namespace Wearable.Firmware.Processing
         /// </summary>
         public void SetModel(ModelPipeline model)
         {
-            if (_streaming && _kind == LinkStreamKind.InferenceEvents)
+            if (_streaming && (_kind == LinkStreamKind.InferenceEvents || _eventsAlongside))
             {
                 _streaming = false;
             }
@@ -129,6 +130,26 @@ namespace Wearable.Firmware.Processing
         /// <summary>Starts a stream; returns None or the reason it cannot.</summary>
         public LinkErrorCode Start(LinkStreamKind kind, int blockFrames, uint channelMask)
         {
+            return Start(kind, blockFrames, channelMask, 0);
+        }
+
+        /// <summary>
+        /// Starts a stream with StartStream options: <see cref="StartStreamMessage.OptionInferenceEvents"/> adds the
+        /// active model's events to a Raw or Filtered stream. Returns None or the reason it cannot.
+        /// </summary>
+        public LinkErrorCode Start(LinkStreamKind kind, int blockFrames, uint channelMask, int options)
+        {
+            bool eventsAlongside = (options & StartStreamMessage.OptionInferenceEvents) != 0;
+            if ((options & ~StartStreamMessage.OptionInferenceEvents) != 0)
+            {
+                return LinkErrorCode.InvalidArgument;
+            }
+
+            if (eventsAlongside && (_model == null || kind == LinkStreamKind.InferenceEvents))
+            {
+                return _model == null ? LinkErrorCode.StreamNotSupported : LinkErrorCode.InvalidArgument;
+            }
+
             bool supported = kind == LinkStreamKind.Raw
                 || (kind == LinkStreamKind.Filtered && _filter != null)
                 || (kind == LinkStreamKind.InferenceEvents && _model != null);
@@ -160,10 +181,13 @@ namespace Wearable.Firmware.Processing
                 // A fresh filter per stream: its first ~50 ms (20 Hz high-pass) are the settling transient.
                 _filter.Reset();
             }
-            else if (kind == LinkStreamKind.InferenceEvents)
+
+            if (kind == LinkStreamKind.InferenceEvents || eventsAlongside)
             {
                 _model.Reset();
             }
+
+            _eventsAlongside = eventsAlongside;
 
             _blockSequence = 0;
             _eventSequence = 0;
@@ -246,9 +270,20 @@ namespace Wearable.Firmware.Processing
             _message.TimestampMicros = FrameMicros(firstFrame);
             _port.Send(_message);
             _blockSequence++;
+            if (_eventsAlongside)
+            {
+                PushThroughModel(firstFrame);
+            }
         }
 
         private void RunModel(long firstFrame)
+        {
+            PushThroughModel(firstFrame);
+            _blockSequence++;
+        }
+
+        // Every frame of the block through the active model; one InferenceEvent per decision.
+        private void PushThroughModel(long firstFrame)
         {
             int channels = _ring.Channels;
             ModelPipeline model = _model;
@@ -265,8 +300,6 @@ namespace Wearable.Firmware.Processing
                 _event.Score = DecisionScore(model);
                 _port.Send(_event);
             }
-
-            _blockSequence++;
         }
 
         // The decided class's int8 output mapped onto Q15 (-128 -> 0, 127 -> 32640): with a softmax head

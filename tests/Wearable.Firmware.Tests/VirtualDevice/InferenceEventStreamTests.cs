@@ -21,6 +21,45 @@ public sealed class InferenceEventStreamTests
     [Fact]
     public void Device_decisions_equal_the_desktop_pipeline_on_the_same_frames()
     {
+        var (events, blocks) = Stream(LinkStreamKind.InferenceEvents, options: 0);
+
+        Assert.Empty(blocks);
+        AssertEqualToDesktop(events);
+    }
+
+    [Fact]
+    public void Events_alongside_a_raw_stream_carry_the_same_decisions_as_the_raw_samples_give_on_the_desktop()
+    {
+        var (events, blocks) = Stream(LinkStreamKind.Raw, StartStreamMessage.OptionInferenceEvents);
+
+        Assert.NotEmpty(blocks);
+        var signal = new ExpectedSignal(Channels, Rate, Seed);
+        foreach (var block in blocks.Take(20))
+        {
+            Assert.Equal(signal.Frames(signal.FrameIndexAt(block.TimestampMicros), block.SampleCount), block.Values);
+        }
+
+        AssertEqualToDesktop(events);
+    }
+
+    [Fact]
+    public void Asking_for_events_without_an_active_model_is_refused()
+    {
+        using var link = InProcessLink.Create();
+        using var board = new VirtualBoard(new VirtualDeviceOptions { Channels = Channels, SampleRate = Rate, Seed = Seed, RealTime = false, PairingWindow = TimeSpan.FromMinutes(1), Quiet = true }, link.Device);
+        board.Start();
+        using var client = new DeviceLinkClient(link.Host);
+        var host = HostCredentials.Create();
+        DeviceInfoMessage info = client.Hello();
+        client.Pair(host);
+        client.Authenticate(host, info.DeviceId);
+
+        var error = Assert.Throws<DeviceLinkException>(() => client.StartStream(LinkStreamKind.Raw, 25, 0xFF, StartStreamMessage.OptionInferenceEvents));
+        Assert.Contains("StreamNotSupported", error.Message);
+    }
+
+    private static (List<InferenceEventMessage> Events, List<ReceivedBlock> Blocks) Stream(LinkStreamKind kind, int options)
+    {
         byte[] modelFile = File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"));
         using var link = InProcessLink.Create();
         using var board = new VirtualBoard(
@@ -36,7 +75,7 @@ public sealed class InferenceEventStreamTests
 
         client.UploadModel(0, modelFile);
         Assert.True(WaitForModel(board), "the committed model never started running: " + board.Device.ActiveModel.Problem);
-        client.StartStream(LinkStreamKind.InferenceEvents, 25, 0xFF);
+        client.StartStream(kind, 25, 0xFF, options);
         var events = new List<InferenceEventMessage>();
         DateTime deadline = DateTime.UtcNow.AddSeconds(20);
         while (events.Count < 12 && DateTime.UtcNow < deadline)
@@ -53,8 +92,19 @@ public sealed class InferenceEventStreamTests
         }
 
         client.StopStream();
-        Assert.True(events.Count >= 12, $"only {events.Count} inference events arrived");
+        var blocks = new List<ReceivedBlock>();
+        while (client.ReceiveBlock(TimeSpan.FromMilliseconds(200)) is { } block)
+        {
+            blocks.Add(block);
+        }
 
+        Assert.True(events.Count >= 12, $"only {events.Count} inference events arrived");
+        return (events, blocks);
+    }
+
+    private static void AssertEqualToDesktop(List<InferenceEventMessage> events)
+    {
+        byte[] modelFile = File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"));
         var expected = DesktopDecisions(modelFile, events[0].TimestampMicros, events.Count);
         for (int i = 0; i < events.Count; i++)
         {
