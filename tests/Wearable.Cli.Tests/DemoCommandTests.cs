@@ -32,6 +32,35 @@ public class DemoCommandTests
     }
 
     [Fact]
+    public void With_a_matching_model_in_models_the_device_recognises_and_the_recording_carries_its_decisions()
+    {
+        string work = Directory.CreateTempSubdirectory("wearable-demo-model").FullName;
+        string previous = Environment.CurrentDirectory;
+        Directory.CreateDirectory(Path.Combine(work, "models"));
+        File.Copy(TestSupport.RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"), Path.Combine(work, "models", "demo.wmdl"));
+        string path = Path.Combine(work, "demo.edf");
+        try
+        {
+            Environment.CurrentDirectory = work;
+            var result = CliRunner.Run("demo", "--seconds", "2", "--source", "synthetic", "--out", path, "--json");
+
+            Assert.True(result.ExitCode == 0, result.Error + result.Out);
+            var json = result.Json();
+            Assert.True(json.GetProperty("recognisedOnDevice").GetBoolean());
+            Assert.Equal("demo.wmdl", json.GetProperty("model").GetString());
+            Assert.True(json.GetProperty("inferenceEvents").GetInt64() > 5, result.Out);
+            Assert.Contains("gesture: ", result.Error);
+            using EdfReader reader = EdfReader.Open(path);
+            Assert.NotEmpty(reader.ReadAnnotations());
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Demo_json_summary_has_the_counts_latency_and_file()
     {
         string path = Path.Combine(Path.GetTempPath(), "wearable-demo-test-" + Guid.NewGuid().ToString("N") + ".edf");

@@ -9,9 +9,11 @@ namespace Wearable.Cli.Verbs;
 
 /// <summary>
 /// The README's main job, end to end with no hardware: a virtual device plays real forearm sEMG (the
-/// bundled Myo sample) or the synthetic source, the host pairs in its open pairing window, streams,
-/// records EDF+, prints live activity with latency and ends with a summary. Plain lines only, so it
-/// runs the same in CI (no terminal, stdin closed).
+/// bundled Myo sample) or the synthetic source, the host pairs in its open pairing window, pushes the
+/// default gesture model (a models/*.wmdl whose input matches the device) so the device recognises
+/// gestures itself, streams samples with the device's inference events, records EDF+ (decisions as
+/// annotations), prints live gestures and activity with latency and ends with a summary. Plain lines
+/// only, so it runs the same in CI (no terminal, stdin closed).
 /// </summary>
 public static class DemoCommand
 {
@@ -72,23 +74,34 @@ public static class DemoCommand
             session.StatusChanged += s => log.WriteLine("  [" + s.State.ToString().ToLowerInvariant() + "] " + s.Message);
             BoardDescription board = session.Board!;
             log.WriteLine($"paired and authenticated with {board.Name} {session.DeviceId[..8]}: {board.ChannelNames.Count} ch x {board.SamplingRate} Hz, {board.MicrovoltsPerCount:G4} uV per count");
-            string? model = DefaultGestureModel();
-            log.WriteLine(model is null
-                ? "no on-device gesture model in models/ yet: streaming raw sEMG and showing per-channel activity (RMS) instead of gestures"
-                : "on-device gesture model " + Path.GetFileName(model) + " found, but this firmware build reports no inference stream yet: showing activity");
+            GestureModel? model = GestureModel.FindFor(board.ChannelNames.Count, board.SamplingRate);
+            bool recognising = model is not null && PushModel(session, connection, model, log);
+            if (model is null)
+            {
+                log.WriteLine($"no gesture model for {board.ChannelNames.Count} ch at {board.SamplingRate} Hz in models/: streaming raw sEMG and showing per-channel activity (RMS) instead of gestures");
+            }
 
             var probe = LinkLatencyProbe.TryAttach(session)!;
             SessionRecorder recorder = SessionRecorder.Start(session, path);
             var rows = new List<object>();
             long events = 0;
+            int lastClass = -1;
             session.InferenceReceived += e =>
             {
                 Interlocked.Increment(ref events);
-                log.WriteLine($"  gesture class {e.ClassId} (score {e.Score:F2})");
+                if (e.ClassId == lastClass)
+                {
+                    return;
+                }
+
+                lastClass = e.ClassId;
+                double latencyMs = ((DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds - e.UnixTimestamp) * 1000.0;
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  gesture: {model!.Label(e.ClassId),-18} (p={e.Score:F2}, decided on the device {latencyMs:F1} ms ago)"));
             };
             CliSessions.Guard(connection, () =>
             {
-                session.StartStreamAsync().GetAwaiter().GetResult();
+                session.StartStreamAsync(new StreamSelection { WithInferenceEvents = recognising }).GetAwaiter().GetResult();
                 return 0;
             });
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -129,7 +142,8 @@ public static class DemoCommand
                 latencyMs = new { p50 = latencyStats.P50, p99 = latencyStats.P99, max = latencyStats.Max },
                 file = path,
                 recordsWritten = recorder.RecordsWritten,
-                model = model is null ? null : Path.GetFileName(model),
+                model = model is null ? null : Path.GetFileName(model.Path),
+                recognisedOnDevice = recognising,
                 live = rows,
             };
             if (json)
@@ -139,7 +153,7 @@ public static class DemoCommand
             else
             {
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"summary: {counters.Samples} samples ({counters.Blocks} blocks) in {summary.seconds} s, {counters.LostBlocks} blocks lost, {counters.CrcErrors} CRC errors; latency p50 {latencyStats.P50:F2} ms, p99 {latencyStats.P99:F2} ms"));
+                    $"summary: {events} gesture decisions made on the device, {counters.Samples} samples ({counters.Blocks} blocks) in {summary.seconds} s, {counters.LostBlocks} blocks lost, {counters.CrcErrors} CRC errors; latency p50 {latencyStats.P50:F2} ms, p99 {latencyStats.P99:F2} ms"));
                 Console.Out.WriteLine($"recorded {recorder.RecordsWritten} s of EDF+ to {path} (open it with any EDF viewer, or 'wearable record repair' if a crash cut it short)");
             }
 
@@ -164,17 +178,17 @@ public static class DemoCommand
         return rms;
     }
 
-    private static string? DefaultGestureModel()
+    // Uploads the model into the inactive slot; the device verifies it on commit and starts running it.
+    private static bool PushModel(DeviceSession session, string connection, GestureModel model, TextWriter log)
     {
-        foreach (string root in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        byte active = session.Info!.ActiveModelSlot;
+        byte slot = active == 0 ? (byte)1 : (byte)0;
+        CliSessions.Guard(connection, () =>
         {
-            string models = Path.Combine(root, "models");
-            if (Directory.Exists(models))
-            {
-                return Directory.EnumerateFiles(models, "*gesture*").OrderBy(f => f, StringComparer.Ordinal).FirstOrDefault();
-            }
-        }
-
-        return null;
+            session.UploadModelAsync(slot, model.Bytes).GetAwaiter().GetResult();
+            return 0;
+        });
+        log.WriteLine($"pushed gesture model {Path.GetFileName(model.Path)} ({model.Bytes.Length} bytes, labels {string.Join(", ", model.Labels)}) to slot {slot}: the device recognises gestures itself");
+        return true;
     }
 }
