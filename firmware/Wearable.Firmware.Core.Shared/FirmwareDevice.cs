@@ -103,10 +103,13 @@ namespace Wearable.Firmware
                 _hilKernels.Register(new BandFilterHilKernel(band, board.Source.Channels, HilRunMessage.MaxInputLength));
             }
 
-            HilAdapter[] adapters = HilAdapterCatalog.CreateAll();
-            for (int i = 0; i < adapters.Length; i++)
+            if (configuration.HilKernels)
             {
-                _hilKernels.Register(new AdapterHilKernel(adapters[i]));
+                HilAdapter[] adapters = HilAdapterCatalog.CreateAll();
+                for (int i = 0; i < adapters.Length; i++)
+                {
+                    _hilKernels.Register(new AdapterHilKernel(adapters[i]));
+                }
             }
 
             _dispatcher = new CommandDispatcher(board, _port, _pairings, _session, _slots, _calibration, _stream, _hilKernels);
