@@ -3,6 +3,7 @@ using Wearable.Firmware.Acquisition;
 using Wearable.Firmware.Board;
 using Wearable.Firmware.Commands;
 using Wearable.Kernels.Dsp;
+using Wearable.Kernels.FixedPoint;
 using Wearable.Kernels.Link;
 using Wearable.Kernels.Model;
 
@@ -35,6 +36,8 @@ namespace Wearable.Firmware.Processing
         private sbyte[] _scores = new sbyte[0];
         private uint _eventSequence;
         private bool _eventsAlongside;
+        private int _featureVectors;
+        private long _featureFirstFrame;
         private LinkStreamKind _kind;
         private bool _streaming;
         private int _blockFrames;
@@ -98,7 +101,7 @@ namespace Wearable.Firmware.Processing
             {
                 return LinkCapabilities.RawStream
                     | (_filter != null ? LinkCapabilities.FilteredStream : 0u)
-                    | (_model != null ? LinkCapabilities.InferenceEvents : 0u);
+                    | (_model != null ? LinkCapabilities.InferenceEvents | LinkCapabilities.FeatureStream : 0u);
             }
         }
 
@@ -152,7 +155,8 @@ namespace Wearable.Firmware.Processing
 
             bool supported = kind == LinkStreamKind.Raw
                 || (kind == LinkStreamKind.Filtered && _filter != null)
-                || (kind == LinkStreamKind.InferenceEvents && _model != null);
+                || (kind == LinkStreamKind.InferenceEvents && _model != null)
+                || (kind == LinkStreamKind.Features && _model != null && _model.FrontEnd.Outputs.Length <= 255);
             if (!supported)
             {
                 return LinkErrorCode.StreamNotSupported;
@@ -165,6 +169,19 @@ namespace Wearable.Firmware.Processing
                 {
                     _selected[selected++] = c;
                 }
+            }
+
+            if (kind == LinkStreamKind.Features)
+            {
+                // Feature blocks carry whole vectors: every feature of every channel, BlockSamples vectors at most.
+                int width = _model.FrontEnd.Outputs.Length;
+                if (blockFrames < 1 || blockFrames * width > SampleBlockMessage.MaxValues || blockFrames * _ring.Channels > _block.Length
+                    || blockFrames > _ring.CapacityFrames / 2)
+                {
+                    return LinkErrorCode.InvalidArgument;
+                }
+
+                selected = width;
             }
 
             if (selected == 0 || blockFrames < 1 || blockFrames * _ring.Channels > _block.Length
@@ -182,7 +199,7 @@ namespace Wearable.Firmware.Processing
                 _filter.Reset();
             }
 
-            if (kind == LinkStreamKind.InferenceEvents || eventsAlongside)
+            if (kind == LinkStreamKind.InferenceEvents || kind == LinkStreamKind.Features || eventsAlongside)
             {
                 _model.Reset();
             }
@@ -191,6 +208,7 @@ namespace Wearable.Firmware.Processing
 
             _blockSequence = 0;
             _eventSequence = 0;
+            _featureVectors = 0;
             _ring.Discard();
             _reportedDrops = _ring.FramesDropped;
             _lastDropReportMicros = _clock.Microseconds;
@@ -230,6 +248,12 @@ namespace Wearable.Firmware.Processing
             if (_kind == LinkStreamKind.InferenceEvents)
             {
                 RunModel(firstFrame);
+                return;
+            }
+
+            if (_kind == LinkStreamKind.Features)
+            {
+                CollectFeatures(firstFrame);
                 return;
             }
 
@@ -280,6 +304,47 @@ namespace Wearable.Firmware.Processing
         {
             PushThroughModel(firstFrame);
             _blockSequence++;
+        }
+
+        // Feature vectors (int32 front-end outputs saturated to int16) gathered into blocks of BlockSamples
+        // vectors, stamped with the time of the sample that completed the first vector of the block.
+        private void CollectFeatures(long firstFrame)
+        {
+            int channels = _ring.Channels;
+            ModelPipeline model = _model;
+            int[] outputs = model.FrontEnd.Outputs;
+            short[] values = _message.Values;
+            for (int s = 0; s < _blockFrames; s++)
+            {
+                model.Push(_block, s * channels);
+                if (!model.FrontEndProducedOutput)
+                {
+                    continue;
+                }
+
+                if (_featureVectors == 0)
+                {
+                    _featureFirstFrame = firstFrame + s;
+                }
+
+                int row = _featureVectors * outputs.Length;
+                for (int i = 0; i < outputs.Length; i++)
+                {
+                    values[row + i] = Saturation.ToInt16(outputs[i]);
+                }
+
+                _featureVectors++;
+                if (_featureVectors == _blockFrames)
+                {
+                    _message.Kind = LinkStreamKind.Features;
+                    _message.ChannelCount = outputs.Length;
+                    _message.SampleCount = _featureVectors;
+                    _message.BlockSequence = _blockSequence++;
+                    _message.TimestampMicros = FrameMicros(_featureFirstFrame);
+                    _port.Send(_message);
+                    _featureVectors = 0;
+                }
+            }
         }
 
         // Every frame of the block through the active model; one InferenceEvent per decision.

@@ -43,6 +43,57 @@ public sealed class InferenceEventStreamTests
     }
 
     [Fact]
+    public void Feature_blocks_carry_the_front_end_outputs_the_desktop_computes_on_the_same_frames()
+    {
+        var (_, blocks) = Stream(LinkStreamKind.Features, options: 0, wantEvents: 0, wantBlocks: 10);
+        Assert.True(blocks.Count >= 10, $"only {blocks.Count} feature blocks arrived");
+
+        ModelDefinition model = ModelReader.Read(File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl")));
+        var probe = new ModelPipeline(model);
+        var zeros = new short[Channels];
+        int firstOutputPush = 1;
+        while (true)
+        {
+            probe.Push(zeros, 0);
+            if (probe.FrontEndProducedOutput)
+            {
+                break;
+            }
+
+            firstOutputPush++;
+        }
+
+        var signal = new ExpectedSignal(Channels, Rate, Seed);
+        var pipeline = new ModelPipeline(model);
+        int width = pipeline.FrontEnd.Outputs.Length;
+        var expected = new List<short>();
+        var stamps = new List<long>();
+        long frame = signal.FrameIndexAt(blocks[0].TimestampMicros) - (firstOutputPush - 1);
+        int vectorsWanted = blocks.Take(10).Sum(b => b.SampleCount);
+        while (expected.Count < vectorsWanted * width)
+        {
+            pipeline.Push(signal.Frames(frame, 1), 0);
+            if (pipeline.FrontEndProducedOutput)
+            {
+                stamps.Add(frame * 1_000_000L / Rate);
+                expected.AddRange(pipeline.FrontEnd.Outputs.Select(v => (short)Math.Clamp(v, short.MinValue, short.MaxValue)));
+            }
+
+            frame++;
+        }
+
+        int vector = 0;
+        foreach (var block in blocks.Take(10))
+        {
+            Assert.Equal(LinkStreamKind.Features, block.Kind);
+            Assert.Equal(width, block.ChannelCount);
+            Assert.Equal(stamps[vector], block.TimestampMicros);
+            Assert.Equal(expected.Skip(vector * width).Take(block.SampleCount * width), block.Values);
+            vector += block.SampleCount;
+        }
+    }
+
+    [Fact]
     public void Asking_for_events_without_an_active_model_is_refused()
     {
         using var link = InProcessLink.Create();
@@ -58,7 +109,7 @@ public sealed class InferenceEventStreamTests
         Assert.Contains("StreamNotSupported", error.Message);
     }
 
-    private static (List<InferenceEventMessage> Events, List<ReceivedBlock> Blocks) Stream(LinkStreamKind kind, int options)
+    private static (List<InferenceEventMessage> Events, List<ReceivedBlock> Blocks) Stream(LinkStreamKind kind, int options, int wantEvents = 12, int wantBlocks = 0)
     {
         byte[] modelFile = File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"));
         using var link = InProcessLink.Create();
@@ -75,10 +126,11 @@ public sealed class InferenceEventStreamTests
 
         client.UploadModel(0, modelFile);
         Assert.True(WaitForModel(board), "the committed model never started running: " + board.Device.ActiveModel.Problem);
-        client.StartStream(kind, 25, 0xFF, options);
+        client.StartStream(kind, kind == LinkStreamKind.Features ? 4 : 25, 0xFF, options);
         var events = new List<InferenceEventMessage>();
         DateTime deadline = DateTime.UtcNow.AddSeconds(20);
-        while (events.Count < 12 && DateTime.UtcNow < deadline)
+        var blocks = new List<ReceivedBlock>();
+        while ((events.Count < wantEvents || blocks.Count < wantBlocks) && DateTime.UtcNow < deadline)
         {
             foreach (LinkReply notice in client.Notices().Skip(events.Count))
             {
@@ -88,17 +140,21 @@ public sealed class InferenceEventStreamTests
                 }
             }
 
+            while (wantBlocks > 0 && client.ReceiveBlock(TimeSpan.Zero) is { } early)
+            {
+                blocks.Add(early);
+            }
+
             Thread.Sleep(10);
         }
 
         client.StopStream();
-        var blocks = new List<ReceivedBlock>();
         while (client.ReceiveBlock(TimeSpan.FromMilliseconds(200)) is { } block)
         {
             blocks.Add(block);
         }
 
-        Assert.True(events.Count >= 12, $"only {events.Count} inference events arrived");
+        Assert.True(events.Count >= wantEvents, $"only {events.Count} inference events arrived");
         return (events, blocks);
     }
 
