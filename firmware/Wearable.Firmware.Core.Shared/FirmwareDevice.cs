@@ -4,6 +4,7 @@ using Wearable.Firmware.Board;
 using Wearable.Firmware.Calibration;
 using Wearable.Firmware.Commands;
 using Wearable.Firmware.Hil;
+using Wearable.Kernels.Hil;
 using Wearable.Firmware.Pairing;
 using Wearable.Firmware.Processing;
 using Wearable.Firmware.Profiles;
@@ -100,6 +101,15 @@ namespace Wearable.Firmware
             if (band != null)
             {
                 _hilKernels.Register(new BandFilterHilKernel(band, board.Source.Channels, HilRunMessage.MaxInputLength));
+            }
+
+            if (configuration.HilKernels)
+            {
+                HilAdapter[] adapters = HilAdapterCatalog.CreateAll();
+                for (int i = 0; i < adapters.Length; i++)
+                {
+                    _hilKernels.Register(new AdapterHilKernel(adapters[i]));
+                }
             }
 
             _dispatcher = new CommandDispatcher(board, _port, _pairings, _session, _slots, _calibration, _stream, _hilKernels);

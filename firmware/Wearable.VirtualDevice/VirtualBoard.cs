@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Wearable.Firmware;
 using Wearable.Firmware.Board;
+using Wearable.Firmware.Hil;
 using Wearable.Firmware.Processing;
 using Wearable.Firmware.Profiles;
 using Wearable.VirtualDevice.Board;
@@ -33,9 +34,12 @@ public sealed class VirtualBoard : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
         _clock = options.RealTime ? VirtualClock.RealTime() : VirtualClock.Fast();
-        ISampleSource source = options.Source == "synthetic"
+        ClockedSource source = options.Preloaded is not null
+            ? new PlaybackSource(_clock, options.Preloaded)
+            : options.Source == "synthetic"
             ? new SyntheticSource(_clock, options.Channels, options.SampleRate, options.Seed)
             : new PlaybackSource(_clock, Recording.Load(options.Source));
+        Source = source;
 
         IByteTransport inner;
         if (transport is not null)
@@ -97,6 +101,20 @@ public sealed class VirtualBoard : IDisposable
                 PairingButton,
                 new SystemEntropy());
             Device = new FirmwareDevice(board, configuration);
+            if (options.HilModelFile is not null)
+            {
+                Device.HilKernels.Register(new AdapterHilKernel(new Wearable.Kernels.Hil.ModelHilAdapter(ModelHilKernelName, File.ReadAllBytes(options.HilModelFile))));
+            }
+
+            if (options.PerturbKernel is not null)
+            {
+                IHilKernel? original = Device.HilKernels.Find(Encoding.ASCII.GetBytes(options.PerturbKernel), options.PerturbKernel.Length);
+                if (original is null || !Device.HilKernels.Replace(new PerturbedHilKernel(original)))
+                {
+                    throw new ArgumentException($"--perturb-kernel: the device has no HIL kernel '{options.PerturbKernel}'.");
+                }
+            }
+
             Device.Boot();
         }
         catch
@@ -110,6 +128,12 @@ public sealed class VirtualBoard : IDisposable
 
         _chunkMicros = Math.Max(1, configuration.AcquisitionChunkFrames * 1_000_000L / source.SampleRate);
     }
+
+    /// <summary>The simulated ADC (its <see cref="ClockedSource.EntryLog"/> times samples for latency benches).</summary>
+    public ClockedSource Source { get; }
+
+    /// <summary>HIL kernel name of the model given with --hil-model.</summary>
+    public const string ModelHilKernelName = "model.example";
 
     /// <summary>The core running on this board.</summary>
     public FirmwareDevice Device { get; }

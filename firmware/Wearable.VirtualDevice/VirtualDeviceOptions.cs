@@ -9,6 +9,9 @@ public sealed record VirtualDeviceOptions
     /// <summary>"synthetic", or a path to a Myo .dat / Muse .csv recording to play back.</summary>
     public string Source { get; init; } = "synthetic";
 
+    /// <summary>A recording already in memory (e.g. converted from EDF by the CLI); overrides <see cref="Source"/>.</summary>
+    public Sources.Recording? Preloaded { get; init; }
+
     public int Seed { get; init; } = 1;
 
     public int Channels { get; init; } = 16;
@@ -44,6 +47,12 @@ public sealed record VirtualDeviceOptions
 
     public bool Quiet { get; init; }
 
+    /// <summary>HIL kernel whose device-side output is made off by one (proves the rig catches errors); null = none.</summary>
+    public string? PerturbKernel { get; init; }
+
+    /// <summary>Model file registered as the HIL kernel "model.example" (the board's loaded model); null = none.</summary>
+    public string? HilModelFile { get; init; }
+
     public const string Usage =
         "Wearable.VirtualDevice [options]\n" +
         "  --source synthetic|<file.dat|file.csv>  signal (default synthetic sEMG-like bursts)\n" +
@@ -61,7 +70,9 @@ public sealed record VirtualDeviceOptions
         "  --pairing-window SEC     accept pairing for SEC seconds after start ('p' + Enter opens 30 s)\n" +
         "  --board NAME             RAM budget to enforce: esp32, esp32s3, meadow, virtual\n" +
         "  --ring-frames N          acquisition ring size in frames (default 256)\n" +
-        "  --quiet                  no status lines on stderr";
+        "  --quiet                  no status lines on stderr\n" +
+        "  --perturb-kernel NAME    make HIL kernel NAME's output off by one on this device (rig self-test)\n" +
+        "  --hil-model FILE         register FILE's model as HIL kernel model.example";
 
     /// <summary>Parses arguments; throws <see cref="ArgumentException"/> with a usable message.</summary>
     public static VirtualDeviceOptions Parse(string[] args)
@@ -104,6 +115,8 @@ public sealed record VirtualDeviceOptions
                 case "--board": o = o with { Board = Value() }; break;
                 case "--ring-frames": o = o with { RingFrames = Int(name, Value()) }; break;
                 case "--quiet": o = o with { Quiet = true }; break;
+                case "--perturb-kernel": o = o with { PerturbKernel = Value() }; break;
+                case "--hil-model": o = o with { HilModelFile = Value() }; break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }
         }

@@ -30,6 +30,7 @@ public static class VirtualDeviceProgram
         }
 
         using (board)
+        using (Board.DiscoveryFile.Write(board, options))
         {
             output.WriteLine(board.Endpoint);
             output.WriteLine("ready");

@@ -14,12 +14,20 @@ public static class CommandCatalog
         var root = new RootCommand("wearable: firmware, edge runtime and tools for wearable sEMG/EEG sensors");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(GateCommand.Create());
-        root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DevicesCommand.Create());
+        root.Subcommands.Add(PairCommand.Create());
+        root.Subcommands.Add(UnpairCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(StreamCommand.Create());
+        root.Subcommands.Add(PlayCommand.Create());
+        root.Subcommands.Add(CalibrateCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(HilCommand.Create());
         root.Subcommands.Add(QuantizeCommand.Create());
         return root;
     }
@@ -27,6 +35,7 @@ public static class CommandCatalog
     /// <summary>Parses and runs; bad arguments print System.CommandLine's error and usage, exit code 2.</summary>
     public static int Run(string[] args)
     {
+        Wearable.EdgeHost.Connections.DeviceLaunchers.Simulated ??= new Devices.VirtualDeviceLauncher();
         ParseResult parsed = Build().Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -47,8 +47,11 @@ public sealed class DeviceLinkClient : IDisposable
     /// <summary>True once the link closed (the device went away).</summary>
     public bool Closed => _closed;
 
-    /// <summary>Frames the device sent on its own (overflow reports, logs).</summary>
+    /// <summary>Frames the device sent on its own (overflow reports, logs), kept when no <see cref="Notice"/> handler is set.</summary>
     public LinkReply[] Notices() => _notices.ToArray();
+
+    /// <summary>Raised on the reader thread for every unsolicited frame (inference events, markers, logs) instead of queueing it.</summary>
+    public event Action<LinkReply>? Notice;
 
     /// <summary>Every delimiter seen so far, when constructed with traceFrames.</summary>
     public FrameBoundary[] Boundaries()
@@ -125,9 +128,9 @@ public sealed class DeviceLinkClient : IDisposable
         }
     }
 
-    public void StartStream(LinkStreamKind kind, int blockSamples, uint channelMask)
+    public void StartStream(LinkStreamKind kind, int blockSamples, uint channelMask, int options = 0)
     {
-        Request(new StartStreamMessage { Kind = kind, BlockSamples = blockSamples, ChannelMask = channelMask });
+        Request(new StartStreamMessage { Kind = kind, BlockSamples = blockSamples, ChannelMask = channelMask, Options = options });
     }
 
     public void StopStream() => Request(new StopStreamMessage { Kind = LinkStreamKind.All });
@@ -298,6 +301,10 @@ public sealed class DeviceLinkClient : IDisposable
         if (frame.HasFlag(LinkFlags.Response))
         {
             _replies.Add(reply);
+        }
+        else if (Notice is { } handler)
+        {
+            handler(reply);
         }
         else
         {

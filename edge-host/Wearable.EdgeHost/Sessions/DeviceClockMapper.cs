@@ -81,9 +81,11 @@ public sealed class DeviceClockMapper
         double meanDevice = _points.Average(p => p.Device);
         double meanHost = _points.Average(p => p.Host);
         double spread = _points.Sum(p => (p.Device - meanDevice) * (p.Device - meanDevice));
+        double span = _points.Max(p => p.Device) - _points.Min(p => p.Device);
 
-        // Until the device clock has advanced a little, drift is unobservable: assume nominal rate.
-        if (n < 2 || spread < 1e6)
+        // Until the exchanges span a second of device time, round-trip jitter (ms) would dominate a
+        // fitted slope: assume the nominal rate. (Five pings in a burst at connect span only ms.)
+        if (n < 2 || span < 1e6)
         {
             _slope = 1e-6;
         }

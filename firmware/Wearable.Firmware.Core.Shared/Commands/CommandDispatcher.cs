@@ -295,7 +295,7 @@ namespace Wearable.Firmware.Commands
                 return;
             }
 
-            LinkErrorCode result = _stream.Start(_start.Kind, _start.BlockSamples, _start.ChannelMask);
+            LinkErrorCode result = _stream.Start(_start.Kind, _start.BlockSamples, _start.ChannelMask, _start.Options);
             if (result != LinkErrorCode.None)
             {
                 _port.Refuse(LinkMessageType.StartStream, sequence, result, result == LinkErrorCode.StreamNotSupported

@@ -5,7 +5,7 @@ namespace Wearable.Firmware.Hil
     /// <summary>The kernels HilRun can name; board layers and the core register them at start-up.</summary>
     public sealed class HilKernelRegistry
     {
-        public const int MaxKernels = 16;
+        public const int MaxKernels = 32;
 
         private readonly IHilKernel[] _kernels = new IHilKernel[MaxKernels];
         private readonly byte[][] _names = new byte[MaxKernels][];
@@ -40,6 +40,27 @@ namespace Wearable.Firmware.Hil
             _kernels[_count] = kernel;
             _names[_count] = bytes;
             _count++;
+        }
+
+        /// <summary>Swaps the registered kernel of the same name (fault injection on simulated boards); false when none has that name.</summary>
+        public bool Replace(IHilKernel kernel)
+        {
+            if (kernel == null)
+            {
+                throw new ArgumentNullException("kernel");
+            }
+
+            string name = kernel.Name;
+            for (int k = 0; k < _count; k++)
+            {
+                if (_kernels[k].Name.Equals(name))
+                {
+                    _kernels[k] = kernel;
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The kernel whose name equals the first <paramref name="length"/> bytes of <paramref name="name"/>, or null.</summary>

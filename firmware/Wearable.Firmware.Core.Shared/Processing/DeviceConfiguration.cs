@@ -12,6 +12,7 @@ namespace Wearable.Firmware.Processing
             AcquisitionChunkFrames = 16;
             ModelArenaBytes = 0;
             ValidateModels = true;
+            HilKernels = true;
         }
 
         /// <summary>Frames of slack between the ADC and the link (256 frames = 128 ms at 2 kHz).</summary>
@@ -31,6 +32,13 @@ namespace Wearable.Firmware.Processing
         /// device's channels and rate). Off only for tests that move arbitrary blobs.
         /// </summary>
         public bool ValidateModels { get; set; }
+
+        /// <summary>
+        /// Register the HIL kernel adapters (Wearable.Kernels.Hil) so HilRun can run every golden suite. They
+        /// hold roughly 20 KB of scratch that the RAM budget does not count yet: a production ESP32 build
+        /// without PSRAM should turn this off and keep a separate HIL firmware build (docs/hil.md).
+        /// </summary>
+        public bool HilKernels { get; set; }
 
         /// <summary>
         /// Band filter of the Filtered stream; null = <see cref="DefaultFrontEnds.BandFor"/> the source's rate

@@ -3,6 +3,7 @@ using Wearable.Firmware.Acquisition;
 using Wearable.Firmware.Board;
 using Wearable.Firmware.Commands;
 using Wearable.Kernels.Dsp;
+using Wearable.Kernels.FixedPoint;
 using Wearable.Kernels.Link;
 using Wearable.Kernels.Model;
 
@@ -34,12 +35,19 @@ namespace Wearable.Firmware.Processing
         private ModelPipeline _model;
         private sbyte[] _scores = new sbyte[0];
         private uint _eventSequence;
+        private bool _eventsAlongside;
+        private int _featureVectors;
+        private long _featureFirstFrame;
         private LinkStreamKind _kind;
         private bool _streaming;
         private int _blockFrames;
         private int _selectedCount;
         private uint _blockSequence;
         private long _epochMicros;
+
+        /// <summary>Device time of ADC frame 0: block timestamps are this plus frame index / rate.</summary>
+        public long EpochMicros { get { return _epochMicros; } }
+
         private long _reportedDrops;
         private long _lastDropReportMicros;
 
@@ -93,7 +101,7 @@ namespace Wearable.Firmware.Processing
             {
                 return LinkCapabilities.RawStream
                     | (_filter != null ? LinkCapabilities.FilteredStream : 0u)
-                    | (_model != null ? LinkCapabilities.InferenceEvents : 0u);
+                    | (_model != null ? LinkCapabilities.InferenceEvents | LinkCapabilities.FeatureStream : 0u);
             }
         }
 
@@ -109,7 +117,7 @@ namespace Wearable.Firmware.Processing
         /// </summary>
         public void SetModel(ModelPipeline model)
         {
-            if (_streaming && _kind == LinkStreamKind.InferenceEvents)
+            if (_streaming && (_kind == LinkStreamKind.InferenceEvents || _eventsAlongside))
             {
                 _streaming = false;
             }
@@ -125,9 +133,30 @@ namespace Wearable.Firmware.Processing
         /// <summary>Starts a stream; returns None or the reason it cannot.</summary>
         public LinkErrorCode Start(LinkStreamKind kind, int blockFrames, uint channelMask)
         {
+            return Start(kind, blockFrames, channelMask, 0);
+        }
+
+        /// <summary>
+        /// Starts a stream with StartStream options: <see cref="StartStreamMessage.OptionInferenceEvents"/> adds the
+        /// active model's events to a Raw or Filtered stream. Returns None or the reason it cannot.
+        /// </summary>
+        public LinkErrorCode Start(LinkStreamKind kind, int blockFrames, uint channelMask, int options)
+        {
+            bool eventsAlongside = (options & StartStreamMessage.OptionInferenceEvents) != 0;
+            if ((options & ~StartStreamMessage.OptionInferenceEvents) != 0)
+            {
+                return LinkErrorCode.InvalidArgument;
+            }
+
+            if (eventsAlongside && (_model == null || kind == LinkStreamKind.InferenceEvents))
+            {
+                return _model == null ? LinkErrorCode.StreamNotSupported : LinkErrorCode.InvalidArgument;
+            }
+
             bool supported = kind == LinkStreamKind.Raw
                 || (kind == LinkStreamKind.Filtered && _filter != null)
-                || (kind == LinkStreamKind.InferenceEvents && _model != null);
+                || (kind == LinkStreamKind.InferenceEvents && _model != null)
+                || (kind == LinkStreamKind.Features && _model != null && _model.FrontEnd.Outputs.Length <= 255);
             if (!supported)
             {
                 return LinkErrorCode.StreamNotSupported;
@@ -140,6 +169,19 @@ namespace Wearable.Firmware.Processing
                 {
                     _selected[selected++] = c;
                 }
+            }
+
+            if (kind == LinkStreamKind.Features)
+            {
+                // Feature blocks carry whole vectors: every feature of every channel, BlockSamples vectors at most.
+                int width = _model.FrontEnd.Outputs.Length;
+                if (blockFrames < 1 || blockFrames * width > SampleBlockMessage.MaxValues || blockFrames * _ring.Channels > _block.Length
+                    || blockFrames > _ring.CapacityFrames / 2)
+                {
+                    return LinkErrorCode.InvalidArgument;
+                }
+
+                selected = width;
             }
 
             if (selected == 0 || blockFrames < 1 || blockFrames * _ring.Channels > _block.Length
@@ -156,13 +198,17 @@ namespace Wearable.Firmware.Processing
                 // A fresh filter per stream: its first ~50 ms (20 Hz high-pass) are the settling transient.
                 _filter.Reset();
             }
-            else if (kind == LinkStreamKind.InferenceEvents)
+
+            if (kind == LinkStreamKind.InferenceEvents || kind == LinkStreamKind.Features || eventsAlongside)
             {
                 _model.Reset();
             }
 
+            _eventsAlongside = eventsAlongside;
+
             _blockSequence = 0;
             _eventSequence = 0;
+            _featureVectors = 0;
             _ring.Discard();
             _reportedDrops = _ring.FramesDropped;
             _lastDropReportMicros = _clock.Microseconds;
@@ -205,6 +251,12 @@ namespace Wearable.Firmware.Processing
                 return;
             }
 
+            if (_kind == LinkStreamKind.Features)
+            {
+                CollectFeatures(firstFrame);
+                return;
+            }
+
             int channels = _ring.Channels;
             short[] values = _message.Values;
             int k = 0;
@@ -242,9 +294,61 @@ namespace Wearable.Firmware.Processing
             _message.TimestampMicros = FrameMicros(firstFrame);
             _port.Send(_message);
             _blockSequence++;
+            if (_eventsAlongside)
+            {
+                PushThroughModel(firstFrame);
+            }
         }
 
         private void RunModel(long firstFrame)
+        {
+            PushThroughModel(firstFrame);
+            _blockSequence++;
+        }
+
+        // Feature vectors (int32 front-end outputs saturated to int16) gathered into blocks of BlockSamples
+        // vectors, stamped with the time of the sample that completed the first vector of the block.
+        private void CollectFeatures(long firstFrame)
+        {
+            int channels = _ring.Channels;
+            ModelPipeline model = _model;
+            int[] outputs = model.FrontEnd.Outputs;
+            short[] values = _message.Values;
+            for (int s = 0; s < _blockFrames; s++)
+            {
+                model.Push(_block, s * channels);
+                if (!model.FrontEndProducedOutput)
+                {
+                    continue;
+                }
+
+                if (_featureVectors == 0)
+                {
+                    _featureFirstFrame = firstFrame + s;
+                }
+
+                int row = _featureVectors * outputs.Length;
+                for (int i = 0; i < outputs.Length; i++)
+                {
+                    values[row + i] = Saturation.ToInt16(outputs[i]);
+                }
+
+                _featureVectors++;
+                if (_featureVectors == _blockFrames)
+                {
+                    _message.Kind = LinkStreamKind.Features;
+                    _message.ChannelCount = outputs.Length;
+                    _message.SampleCount = _featureVectors;
+                    _message.BlockSequence = _blockSequence++;
+                    _message.TimestampMicros = FrameMicros(_featureFirstFrame);
+                    _port.Send(_message);
+                    _featureVectors = 0;
+                }
+            }
+        }
+
+        // Every frame of the block through the active model; one InferenceEvent per decision.
+        private void PushThroughModel(long firstFrame)
         {
             int channels = _ring.Channels;
             ModelPipeline model = _model;
@@ -261,8 +365,6 @@ namespace Wearable.Firmware.Processing
                 _event.Score = DecisionScore(model);
                 _port.Send(_event);
             }
-
-            _blockSequence++;
         }
 
         // The decided class's int8 output mapped onto Q15 (-128 -> 0, 127 -> 32640): with a softmax head

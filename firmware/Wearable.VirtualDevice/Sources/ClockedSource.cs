@@ -29,6 +29,9 @@ public abstract class ClockedSource : ISampleSource
 
     public int SampleRate { get; }
 
+    /// <summary>When set, records the wall time at which frames entered the device (latency benches).</summary>
+    public SampleEntryLog? EntryLog { get; set; }
+
     /// <summary>Frames handed out so far.</summary>
     public long FramesProduced => _produced;
 
@@ -41,6 +44,11 @@ public abstract class ClockedSource : ISampleSource
         {
             NextFrame(buffer, offset + (i * Channels));
             _produced++;
+        }
+
+        if (n > 0)
+        {
+            EntryLog?.Record(_produced);
         }
 
         return Math.Max(n, 0);

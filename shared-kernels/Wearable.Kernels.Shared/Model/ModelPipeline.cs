@@ -96,6 +96,9 @@ namespace Wearable.Kernels.Model
         /// <summary>The decided label index of the latest decision (-1 before the first).</summary>
         public int Decision { get; private set; } = -1;
 
+        /// <summary>True when the last <see cref="Push"/> produced a front-end output frame (<see cref="FrontEndPipeline.Outputs"/>).</summary>
+        public bool FrontEndProducedOutput { get; private set; }
+
         /// <summary>Decisions made so far.</summary>
         public int Decisions { get; private set; }
 
@@ -117,6 +120,7 @@ namespace Wearable.Kernels.Model
         public bool Push(short[] samples, int offset)
         {
             bool output = _frontEnd.Push(samples, offset);
+            FrontEndProducedOutput = output;
             if (_spiking != null && _frontEnd.StreamFrameKept)
             {
                 DeltaEncoder encoder = _frontEnd.Encoder!;

@@ -43,4 +43,21 @@ public class DeviceClockMapperTests
         var error = Assert.Throws<InvalidOperationException>(() => new DeviceClockMapper().ToUnixSeconds(0));
         Assert.Contains("AddExchange", error.Message);
     }
+
+    [Fact]
+    public void A_burst_of_jittery_exchanges_a_few_ms_apart_keeps_the_nominal_rate()
+    {
+        // Five pings at connect, 1 ms apart, with +-0.3 ms of asymmetric delay: fitting a slope to that
+        // would put the clock rate off by tens of percent.
+        var mapper = new DeviceClockMapper();
+        double[] jitter = [0.0003, -0.0002, 0.0003, -0.0003, 0.0001];
+        for (int i = 0; i < 5; i++)
+        {
+            double hostMid = Epoch + (i * 0.001);
+            mapper.AddExchange(hostMid - 0.0002 + jitter[i], 5_000 + (i * 1000), hostMid + 0.0002 + jitter[i]);
+        }
+
+        Assert.Equal(0, mapper.DriftPpm, 6);
+        Assert.Equal(1.0, mapper.ToUnixSeconds(1_005_000) - mapper.ToUnixSeconds(5_000), 9);
+    }
 }

@@ -74,13 +74,15 @@ public sealed class FirmwareDeviceAllocationTests
         Assert.Equal(0, device.Ring.FramesDropped);
     }
 
-    [Fact]
-    public void Streaming_inference_events_from_the_active_model_allocates_nothing()
+    [Theory]
+    [InlineData(LinkStreamKind.InferenceEvents)]
+    [InlineData(LinkStreamKind.Features)]
+    public void Streaming_from_the_active_model_allocates_nothing(LinkStreamKind kind)
     {
         var (device, host, clock) = AuthenticatedDevice(channels: 8);
         var model = ModelReader.Read(File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl")));
         device.Stream.SetModel(new ModelPipeline(model));
-        host.Send(new StartStreamMessage { Kind = LinkStreamKind.InferenceEvents, BlockSamples = 16, ChannelMask = 0xFF });
+        host.Send(new StartStreamMessage { Kind = kind, BlockSamples = kind == LinkStreamKind.Features ? 4 : 16, ChannelMask = 0xFF });
         device.Poll();
         host.DiscardOutput = true;
 
@@ -88,9 +90,9 @@ public sealed class FirmwareDeviceAllocationTests
         {
             clock.Advance(8000);
             device.Poll();
-        }, iterations: 2000, what: "FirmwareDevice.Poll while streaming inference events");
+        }, iterations: 2000, what: "FirmwareDevice.Poll while streaming " + kind);
 
-        Assert.Equal(LinkStreamKind.InferenceEvents, device.Stream.Kind);
+        Assert.Equal(kind, device.Stream.Kind);
         Assert.True(device.Stream.Model!.Decisions >= 300, $"Only {device.Stream.Model.Decisions} decisions were made.");
     }
 

@@ -58,6 +58,10 @@ internal static class MessageFiller
                 error.DetailLength = rng.Next(0, ErrorMessage.MaxDetailLength + 1);
                 rng.NextBytes(error.Detail.AsSpan(0, error.DetailLength));
                 return;
+            case StartStreamMessage start:
+                FillFixedLayout(start, rng);
+                start.Options = rng.Next(0, 256);
+                return;
             case LogMessage log:
                 log.Level = (byte)rng.Next(0, 4);
                 log.TimestampMicros = rng.NextInt64();

@@ -21,6 +21,96 @@ public sealed class InferenceEventStreamTests
     [Fact]
     public void Device_decisions_equal_the_desktop_pipeline_on_the_same_frames()
     {
+        var (events, blocks) = Stream(LinkStreamKind.InferenceEvents, options: 0);
+
+        Assert.Empty(blocks);
+        AssertEqualToDesktop(events);
+    }
+
+    [Fact]
+    public void Events_alongside_a_raw_stream_carry_the_same_decisions_as_the_raw_samples_give_on_the_desktop()
+    {
+        var (events, blocks) = Stream(LinkStreamKind.Raw, StartStreamMessage.OptionInferenceEvents);
+
+        Assert.NotEmpty(blocks);
+        var signal = new ExpectedSignal(Channels, Rate, Seed);
+        foreach (var block in blocks.Take(20))
+        {
+            Assert.Equal(signal.Frames(signal.FrameIndexAt(block.TimestampMicros), block.SampleCount), block.Values);
+        }
+
+        AssertEqualToDesktop(events);
+    }
+
+    [Fact]
+    public void Feature_blocks_carry_the_front_end_outputs_the_desktop_computes_on_the_same_frames()
+    {
+        var (_, blocks) = Stream(LinkStreamKind.Features, options: 0, wantEvents: 0, wantBlocks: 10);
+        Assert.True(blocks.Count >= 10, $"only {blocks.Count} feature blocks arrived");
+
+        ModelDefinition model = ModelReader.Read(File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl")));
+        var probe = new ModelPipeline(model);
+        var zeros = new short[Channels];
+        int firstOutputPush = 1;
+        while (true)
+        {
+            probe.Push(zeros, 0);
+            if (probe.FrontEndProducedOutput)
+            {
+                break;
+            }
+
+            firstOutputPush++;
+        }
+
+        var signal = new ExpectedSignal(Channels, Rate, Seed);
+        var pipeline = new ModelPipeline(model);
+        int width = pipeline.FrontEnd.Outputs.Length;
+        var expected = new List<short>();
+        var stamps = new List<long>();
+        long frame = signal.FrameIndexAt(blocks[0].TimestampMicros) - (firstOutputPush - 1);
+        int vectorsWanted = blocks.Take(10).Sum(b => b.SampleCount);
+        while (expected.Count < vectorsWanted * width)
+        {
+            pipeline.Push(signal.Frames(frame, 1), 0);
+            if (pipeline.FrontEndProducedOutput)
+            {
+                stamps.Add(frame * 1_000_000L / Rate);
+                expected.AddRange(pipeline.FrontEnd.Outputs.Select(v => (short)Math.Clamp(v, short.MinValue, short.MaxValue)));
+            }
+
+            frame++;
+        }
+
+        int vector = 0;
+        foreach (var block in blocks.Take(10))
+        {
+            Assert.Equal(LinkStreamKind.Features, block.Kind);
+            Assert.Equal(width, block.ChannelCount);
+            Assert.Equal(stamps[vector], block.TimestampMicros);
+            Assert.Equal(expected.Skip(vector * width).Take(block.SampleCount * width), block.Values);
+            vector += block.SampleCount;
+        }
+    }
+
+    [Fact]
+    public void Asking_for_events_without_an_active_model_is_refused()
+    {
+        using var link = InProcessLink.Create();
+        using var board = new VirtualBoard(new VirtualDeviceOptions { Channels = Channels, SampleRate = Rate, Seed = Seed, RealTime = false, PairingWindow = TimeSpan.FromMinutes(1), Quiet = true }, link.Device);
+        board.Start();
+        using var client = new DeviceLinkClient(link.Host);
+        var host = HostCredentials.Create();
+        DeviceInfoMessage info = client.Hello();
+        client.Pair(host);
+        client.Authenticate(host, info.DeviceId);
+
+        var error = Assert.Throws<DeviceLinkException>(() => client.StartStream(LinkStreamKind.Raw, 25, 0xFF, StartStreamMessage.OptionInferenceEvents));
+        Assert.Contains("StreamNotSupported", error.Message);
+    }
+
+    private static (List<InferenceEventMessage> Events, List<ReceivedBlock> Blocks) Stream(LinkStreamKind kind, int options, int wantEvents = 12, int wantBlocks = 0)
+    {
         byte[] modelFile = File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"));
         using var link = InProcessLink.Create();
         using var board = new VirtualBoard(
@@ -36,10 +126,11 @@ public sealed class InferenceEventStreamTests
 
         client.UploadModel(0, modelFile);
         Assert.True(WaitForModel(board), "the committed model never started running: " + board.Device.ActiveModel.Problem);
-        client.StartStream(LinkStreamKind.InferenceEvents, 25, 0xFF);
+        client.StartStream(kind, kind == LinkStreamKind.Features ? 4 : 25, 0xFF, options);
         var events = new List<InferenceEventMessage>();
         DateTime deadline = DateTime.UtcNow.AddSeconds(20);
-        while (events.Count < 12 && DateTime.UtcNow < deadline)
+        var blocks = new List<ReceivedBlock>();
+        while ((events.Count < wantEvents || blocks.Count < wantBlocks) && DateTime.UtcNow < deadline)
         {
             foreach (LinkReply notice in client.Notices().Skip(events.Count))
             {
@@ -49,12 +140,27 @@ public sealed class InferenceEventStreamTests
                 }
             }
 
+            while (wantBlocks > 0 && client.ReceiveBlock(TimeSpan.Zero) is { } early)
+            {
+                blocks.Add(early);
+            }
+
             Thread.Sleep(10);
         }
 
         client.StopStream();
-        Assert.True(events.Count >= 12, $"only {events.Count} inference events arrived");
+        while (client.ReceiveBlock(TimeSpan.FromMilliseconds(200)) is { } block)
+        {
+            blocks.Add(block);
+        }
 
+        Assert.True(events.Count >= wantEvents, $"only {events.Count} inference events arrived");
+        return (events, blocks);
+    }
+
+    private static void AssertEqualToDesktop(List<InferenceEventMessage> events)
+    {
+        byte[] modelFile = File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"));
         var expected = DesktopDecisions(modelFile, events[0].TimestampMicros, events.Count);
         for (int i = 0; i < events.Count; i++)
         {

@@ -1,75 +1,194 @@
 using System.CommandLine;
-using Spectre.Console;
-using Wearable.Kernels.FixedPoint;
+using System.Globalization;
+using Wearable.Cli.Devices;
+using Wearable.EdgeHost.Pairing;
+using Wearable.EdgeHost.Recording;
+using Wearable.EdgeHost.Sessions;
 
 namespace Wearable.Cli.Verbs;
 
 /// <summary>
-/// The README's main job. It grows with the project: today it quantizes a generated multichannel
-/// signal at the ADC boundary with the shared kernels and reports what happened.
+/// The README's main job, end to end with no hardware: a virtual device plays real forearm sEMG (the
+/// bundled Myo sample) or the synthetic source, the host pairs in its open pairing window, pushes the
+/// default gesture model (a models/*.wmdl whose input matches the device) so the device recognises
+/// gestures itself, streams samples with the device's inference events, records EDF+ (decisions as
+/// annotations), prints live gestures and activity with latency and ends with a summary. Plain lines
+/// only, so it runs the same in CI (no terminal, stdin closed).
 /// </summary>
 public static class DemoCommand
 {
     public static Command Create()
     {
-        var seconds = new Option<double>("--seconds") { Description = "Length of the generated signal.", DefaultValueFactory = _ => 2.0 };
+        var seconds = new Option<double>("--seconds") { Description = "How long to stream.", DefaultValueFactory = _ => 12.0 };
+        var source = new Option<string>("--source") { Description = "myo (bundled real sEMG), synthetic, or a Myo .dat / Muse .csv file.", DefaultValueFactory = _ => "myo" };
+        var output = new Option<string?>("--out") { Description = "EDF+ file to write (default: a file in the temp folder)." };
         var json = CommonOptions.Json();
-        var command = new Command("demo", "Run the kernels on a generated sEMG-like signal and print what happened.")
+        var command = new Command("demo", "Stream from a virtual device playing real sEMG: pair, stream, record EDF+, live activity and latency, summary.")
         {
             seconds,
+            source,
+            output,
             json,
         };
-        command.SetAction(parse => Run(parse.GetValue(seconds), parse.GetValue(json)));
+        command.SetAction(parse => Run(parse.GetValue(seconds), parse.GetValue(source)!, parse.GetValue(output), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(double seconds, bool json)
+    /// <summary>The bundled sample's path next to the CLI (or in the repository when run from source).</summary>
+    public static string BundledSample()
     {
-        if (seconds <= 0 || seconds > 3600)
+        const string Name = "myo-male7-gestures-0-6.dat";
+        string beside = Path.Combine(AppContext.BaseDirectory, "samples", Name);
+        return File.Exists(beside) ? beside : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "data", "samples", Name));
+    }
+
+    private static int Run(double seconds, string source, string? output, bool json)
+    {
+        if (!(seconds > 0) || seconds > 3600)
         {
-            throw new CliException($"--seconds must be in (0, 3600], got {seconds}.", "Try --seconds 2.");
+            throw new CliException($"--seconds must be in (0, 3600], got {seconds}.", "Try --seconds 12.");
         }
 
-        const int Channels = 8;
-        const int SampleRate = 2000;
-        int samples = (int)(seconds * SampleRate);
-        var random = new Random(1234);
-        var quantized = new short[Channels];
-        long clipped = 0;
-        var sumSquares = new double[Channels];
-        for (int n = 0; n < samples; n++)
+        string sourceArgument = source switch
         {
-            for (int c = 0; c < Channels; c++)
+            "myo" => BundledSample(),
+            "synthetic" => "synthetic",
+            _ => Path.GetFullPath(source),
+        };
+        if (sourceArgument != "synthetic" && !File.Exists(sourceArgument))
+        {
+            throw new CliException("The demo's signal " + sourceArgument + " does not exist.", "Use --source synthetic, or a Myo .dat / Muse .csv file.");
+        }
+
+        string path = output ?? Path.Combine(Path.GetTempPath(), "wearable-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".edf");
+        string connection = "sim://?transport=pty&pairing=60&channels=8&rate=2000&source=" + Uri.EscapeDataString(sourceArgument);
+        TextWriter log = json ? Console.Error : Console.Out;
+
+        // A throw-away key store: the demo's virtual device forgets its pairing when it stops, so keeping its key would only clutter the user's.
+        string keyDir = Directory.CreateTempSubdirectory("wearable-demo-keys-").FullName;
+        try
+        {
+            var options = new DeviceSessionOptions { PairAutomatically = true, BufferSeconds = 10, ReconnectAttempts = 0 };
+            log.WriteLine("starting a virtual device playing " + (sourceArgument == "synthetic" ? "synthetic sEMG" : Path.GetFileName(sourceArgument)) + " ...");
+            DeviceSession session = CliSessions.OpenPrepared(connection, new HostKeyStore(keyDir), options);
+            session.StatusChanged += s => log.WriteLine("  [" + s.State.ToString().ToLowerInvariant() + "] " + s.Message);
+            BoardDescription board = session.Board!;
+            log.WriteLine($"paired and authenticated with {board.Name} {session.DeviceId[..8]}: {board.ChannelNames.Count} ch x {board.SamplingRate} Hz, {board.MicrovoltsPerCount:G4} uV per count");
+            GestureModel? model = GestureModel.FindFor(board.ChannelNames.Count, board.SamplingRate);
+            bool recognising = model is not null && PushModel(session, connection, model, log);
+            if (model is null)
             {
-                // Band-limited noise bursts with a per-channel gain, a stand-in for sEMG until the simulator lands.
-                double burst = (n / (SampleRate / 2)) % 2 == 0 ? 1.0 : 0.1;
-                double microvolts = burst * (200 + 50 * c) * (random.NextDouble() * 2 - 1) * 180;
-                int raw = (int)Math.Round(microvolts);
-                quantized[c] = Saturation.ToInt16(raw);
-                if (quantized[c] != raw)
+                log.WriteLine($"no gesture model for {board.ChannelNames.Count} ch at {board.SamplingRate} Hz in models/: streaming raw sEMG and showing per-channel activity (RMS) instead of gestures");
+            }
+
+            var probe = LinkLatencyProbe.TryAttach(session)!;
+            SessionRecorder recorder = SessionRecorder.Start(session, path);
+            var rows = new List<object>();
+            long events = 0;
+            int lastClass = -1;
+            session.InferenceReceived += e =>
+            {
+                Interlocked.Increment(ref events);
+                if (e.ClassId == lastClass)
                 {
-                    clipped++;
+                    return;
                 }
 
-                sumSquares[c] += (double)quantized[c] * quantized[c];
+                lastClass = e.ClassId;
+                double latencyMs = ((DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds - e.UnixTimestamp) * 1000.0;
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  gesture: {model!.Label(e.ClassId),-18} (p={e.Score:F2}, decided on the device {latencyMs:F1} ms ago)"));
+            };
+            CliSessions.Guard(connection, () =>
+            {
+                session.StartStreamAsync(new StreamSelection { WithInferenceEvents = recognising }).GetAwaiter().GetResult();
+                return 0;
+            });
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            int tick = 0;
+            while (clock.Elapsed.TotalSeconds < seconds - 0.05)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(Math.Min(1.0, Math.Max(0.05, seconds - clock.Elapsed.TotalSeconds))));
+                tick++;
+                double[] rms = Rms(session.GetCurrentData(board.SamplingRate), board);
+                int strongest = Array.IndexOf(rms, rms.Max());
+                double latency = probe.Last();
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  t={clock.Elapsed.TotalSeconds,5:F1}s  RMS uV [{string.Join(" ", rms.Select(r => r.ToString("F0", CultureInfo.InvariantCulture).PadLeft(5)))}]  most active {board.ChannelNames[strongest]}  latency {latency:F1} ms"));
+                rows.Add(new { t = Math.Round(clock.Elapsed.TotalSeconds, 2), rmsMicrovolts = rms.Select(r => Math.Round(r, 1)).ToArray(), latencyMs = Math.Round(latency, 2) });
             }
-        }
 
-        var rms = sumSquares.Select(s => Math.Sqrt(s / samples)).ToArray();
-        if (json)
-        {
-            JsonOutput.Write(new { channels = Channels, sampleRate = SampleRate, samples, clippedSamples = clipped, rms });
+            CliSessions.Guard(connection, () =>
+            {
+                session.StopStreamAsync().GetAwaiter().GetResult();
+                return 0;
+            });
+            Thread.Sleep(50);
+            recorder.Dispose();
+            LatencyStats latencyStats = probe.Stats();
+            probe.Dispose();
+            SessionCounters counters = session.Counters;
+            session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            var summary = new
+            {
+                source = sourceArgument == "synthetic" ? "synthetic" : Path.GetFileName(sourceArgument),
+                channels = board.ChannelNames.Count,
+                sampleRate = board.SamplingRate,
+                seconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
+                samples = counters.Samples,
+                blocks = counters.Blocks,
+                lostBlocks = counters.LostBlocks,
+                crcErrors = counters.CrcErrors,
+                inferenceEvents = events,
+                latencyMs = new { p50 = latencyStats.P50, p99 = latencyStats.P99, max = latencyStats.Max },
+                file = path,
+                recordsWritten = recorder.RecordsWritten,
+                model = model is null ? null : Path.GetFileName(model.Path),
+                recognisedOnDevice = recognising,
+                live = rows,
+            };
+            if (json)
+            {
+                JsonOutput.Write(summary);
+            }
+            else
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"summary: {events} gesture decisions made on the device, {counters.Samples} samples ({counters.Blocks} blocks) in {summary.seconds} s, {counters.LostBlocks} blocks lost, {counters.CrcErrors} CRC errors; latency p50 {latencyStats.P50:F2} ms, p99 {latencyStats.P99:F2} ms"));
+                Console.Out.WriteLine($"recorded {recorder.RecordsWritten} s of EDF+ to {path} (open it with any EDF viewer, or 'wearable record repair' if a crash cut it short)");
+            }
+
             return 0;
         }
-
-        var table = new Table().AddColumn("channel").AddColumn("RMS (LSB)");
-        for (int c = 0; c < Channels; c++)
+        finally
         {
-            table.AddRow(c.ToString(), rms[c].ToString("F0"));
+            Directory.Delete(keyDir, recursive: true);
+        }
+    }
+
+    private static double[] Rms(double[][] data, BoardDescription board)
+    {
+        var rms = new double[board.ChannelNames.Count];
+        for (int c = 0; c < rms.Length; c++)
+        {
+            double[] row = data[board.ExgRows[c]];
+            double mean = row.Length == 0 ? 0 : row.Average();
+            rms[c] = row.Length == 0 ? 0 : Math.Sqrt(row.Sum(v => (v - mean) * (v - mean)) / row.Length);
         }
 
-        AnsiConsole.MarkupLine($"[bold]Generated[/] {samples} samples x {Channels} ch at {SampleRate} Hz; {clipped} clipped at the int16 ADC boundary.");
-        AnsiConsole.Write(table);
-        return 0;
+        return rms;
+    }
+
+    // Uploads the model into the inactive slot; the device verifies it on commit and starts running it.
+    private static bool PushModel(DeviceSession session, string connection, GestureModel model, TextWriter log)
+    {
+        byte active = session.Info!.ActiveModelSlot;
+        byte slot = active == 0 ? (byte)1 : (byte)0;
+        CliSessions.Guard(connection, () =>
+        {
+            session.UploadModelAsync(slot, model.Bytes).GetAwaiter().GetResult();
+            return 0;
+        });
+        log.WriteLine($"pushed gesture model {Path.GetFileName(model.Path)} ({model.Bytes.Length} bytes, labels {string.Join(", ", model.Labels)}) to slot {slot}: the device recognises gestures itself");
+        return true;
     }
 }

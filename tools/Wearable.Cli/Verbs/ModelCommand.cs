@@ -8,7 +8,7 @@ namespace Wearable.Cli.Verbs;
 /// <summary>
 /// `wearable model`: model files. `inspect` reads and validates a file with the same reader the
 /// device runs and reports layers, shapes, memory and cost; `example` writes the seeded example model.
-/// (push / list / activate come with the device link.)
+/// push / list / activate talk to a device over the link (<see cref="ModelCommandPush"/>).
 /// </summary>
 public static class ModelCommand
 {
@@ -17,6 +17,11 @@ public static class ModelCommand
         var command = new Command("model", "Inspect and build model files (.wmdl).");
         command.Subcommands.Add(CreateInspect());
         command.Subcommands.Add(CreateExample());
+        foreach (Command device in ModelCommandPush.Subcommands())
+        {
+            command.Subcommands.Add(device);
+        }
+
         return command;
     }
 

@@ -4,8 +4,9 @@ using Wearable.EdgeHost.Recording;
 namespace Wearable.Cli.Verbs;
 
 /// <summary>
-/// <c>wearable record</c>: recordings on disk. Today only <c>repair</c>, which makes a recording left by a
-/// crash (record count -1 or too high, partial last record) readable by every EDF reader again.
+/// <c>wearable record</c>: <c>--connect ... --out FILE.edf</c> records a device (<see cref="RecordStreaming"/>);
+/// <c>repair</c> makes a recording left by a crash (record count -1 or too high, partial last record)
+/// readable by every EDF reader again.
 /// </summary>
 public static class RecordCommand
 {
@@ -13,6 +14,7 @@ public static class RecordCommand
     {
         var command = new Command("record", "Record EDF+/BDF files and look after them.");
         command.Subcommands.Add(CreateRepair());
+        RecordStreaming.AddTo(command);
         return command;
     }
 

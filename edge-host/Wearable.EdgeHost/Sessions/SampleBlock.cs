@@ -1,0 +1,22 @@
+using Wearable.Kernels.Link;
+
+namespace Wearable.EdgeHost.Sessions;
+
+/// <summary>
+/// One block of samples as the session delivers it: the device's int16 counts (interleaved, sample by
+/// sample), the scale to microvolts and the host UNIX time of its first sample.
+/// </summary>
+public sealed record SampleBlock(
+    LinkStreamKind Kind,
+    uint Sequence,
+    int ChannelCount,
+    int SampleCount,
+    short[] Counts,
+    double MicrovoltsPerCount,
+    long DeviceTimestampMicros,
+    double UnixTimestamp,
+    long ReceivedTicks)
+{
+    /// <summary>The value of <paramref name="channel"/> at <paramref name="sample"/> in microvolts.</summary>
+    public double Microvolts(int sample, int channel) => Counts[(sample * ChannelCount) + channel] * MicrovoltsPerCount;
+}

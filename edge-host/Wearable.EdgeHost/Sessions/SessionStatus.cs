@@ -1,0 +1,18 @@
+namespace Wearable.EdgeHost.Sessions;
+
+/// <summary>Where a session's connection stands.</summary>
+public enum SessionState
+{
+    Connected,
+    Authenticated,
+    Streaming,
+    Stopped,
+    LinkLost,
+    Reconnecting,
+    Reconnected,
+    Failed,
+    Closed,
+}
+
+/// <summary>A status change with a human-readable reason (what the CLI prints).</summary>
+public sealed record SessionStatus(SessionState State, string Message, DateTimeOffset At);

@@ -1,0 +1,60 @@
+using Wearable.Kernels.Cnn;
+
+namespace Wearable.Kernels.Hil
+{
+    /// <summary>
+    /// The common prefix of the requantizing CNN contracts: input offset i32, output offset i32,
+    /// activation min i8, max i8, then per output channel multiplier i32, shift i8, bias i32.
+    /// The arrays are owned here and refilled per run (ChannelQuantization keeps them by reference).
+    /// </summary>
+    public sealed class CnnQuantBlock
+    {
+        private readonly int[] _multipliers;
+        private readonly int[] _shifts;
+
+        public CnnQuantBlock(int channels)
+        {
+            _multipliers = new int[channels];
+            _shifts = new int[channels];
+            Bias = new int[channels];
+            Quantization = new ChannelQuantization(_multipliers, _shifts);
+        }
+
+        public ChannelQuantization Quantization { get; private set; }
+
+        public int[] Bias { get; private set; }
+
+        public int InputOffset { get; private set; }
+
+        public int OutputOffset { get; private set; }
+
+        public int ActivationMin { get; private set; }
+
+        public int ActivationMax { get; private set; }
+
+        /// <summary>Bytes this block takes in an input.</summary>
+        public int Length { get { return 10 + (9 * _multipliers.Length); } }
+
+        /// <summary>Reads the block; false when it is short or out of range (shift outside [-31, 30], min above max).</summary>
+        public bool Read(HilReader reader)
+        {
+            InputOffset = reader.Int32();
+            OutputOffset = reader.Int32();
+            ActivationMin = reader.SByte();
+            ActivationMax = reader.SByte();
+            bool ok = ActivationMin <= ActivationMax && InputOffset >= -255 && InputOffset <= 255 && OutputOffset >= -128 && OutputOffset <= 127;
+            for (int c = 0; c < _multipliers.Length; c++)
+            {
+                _multipliers[c] = reader.Int32();
+                _shifts[c] = reader.SByte();
+                Bias[c] = reader.Int32();
+                if (_shifts[c] < -31 || _shifts[c] > 30 || _multipliers[c] < 0)
+                {
+                    ok = false;
+                }
+            }
+
+            return ok && !reader.Overrun;
+        }
+    }
+}

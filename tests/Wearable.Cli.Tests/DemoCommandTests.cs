@@ -1,0 +1,93 @@
+using Wearable.EdgeHost.Recording;
+
+namespace Wearable.Cli.Tests;
+
+/// <summary>`wearable demo` end to end against the virtual device over a pty, with no terminal.</summary>
+public class DemoCommandTests
+{
+    [Fact]
+    public void Demo_streams_real_semg_records_edf_and_prints_its_summary()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "wearable-demo-test-" + Guid.NewGuid().ToString("N") + ".edf");
+        try
+        {
+            var result = CliRunner.Run("demo", "--seconds", "2", "--out", path);
+            Assert.True(result.ExitCode == 0, result.Error + result.Out);
+            Assert.Contains("paired and authenticated", result.Out);
+            Assert.Contains("summary: ", result.Out);
+            Assert.Contains("0 blocks lost", result.Out);
+            Assert.Contains("recorded ", result.Out);
+            Assert.Contains(path, result.Out);
+
+            using EdfReader reader = EdfReader.Open(path);
+            Assert.Equal(8, reader.Header.Signals.Count(s => !s.IsAnnotation));
+            Assert.Equal(200, reader.SampleRate(0));
+            Assert.True(reader.RecordCount >= 1);
+            Assert.Contains(reader.ReadDigital(0), v => v != 0); // real sEMG, not silence
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void With_a_matching_model_in_models_the_device_recognises_and_the_recording_carries_its_decisions()
+    {
+        string work = Directory.CreateTempSubdirectory("wearable-demo-model").FullName;
+        string previous = Environment.CurrentDirectory;
+        Directory.CreateDirectory(Path.Combine(work, "models"));
+        File.Copy(TestSupport.RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"), Path.Combine(work, "models", "demo.wmdl"));
+        string path = Path.Combine(work, "demo.edf");
+        try
+        {
+            Environment.CurrentDirectory = work;
+            var result = CliRunner.Run("demo", "--seconds", "2", "--source", "synthetic", "--out", path, "--json");
+
+            Assert.True(result.ExitCode == 0, result.Error + result.Out);
+            var json = result.Json();
+            Assert.True(json.GetProperty("recognisedOnDevice").GetBoolean());
+            Assert.Equal("demo.wmdl", json.GetProperty("model").GetString());
+            Assert.True(json.GetProperty("inferenceEvents").GetInt64() > 5, result.Out);
+            Assert.Contains("gesture: ", result.Error);
+            using EdfReader reader = EdfReader.Open(path);
+            Assert.NotEmpty(reader.ReadAnnotations());
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Demo_json_summary_has_the_counts_latency_and_file()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "wearable-demo-test-" + Guid.NewGuid().ToString("N") + ".edf");
+        try
+        {
+            var result = CliRunner.Run("demo", "--seconds", "1", "--source", "synthetic", "--out", path, "--json");
+            Assert.True(result.ExitCode == 0, result.Error);
+            var json = result.Json();
+            Assert.Equal("synthetic", json.GetProperty("source").GetString());
+            Assert.True(json.GetProperty("samples").GetInt64() > 0);
+            Assert.Equal(0, json.GetProperty("lostBlocks").GetInt64());
+            Assert.True(json.GetProperty("latencyMs").TryGetProperty("p99", out _));
+            Assert.Equal(path, json.GetProperty("file").GetString());
+            Assert.True(File.Exists(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_missing_source_file_is_a_one_line_error_with_a_hint()
+    {
+        var result = CliRunner.Run("demo", "--source", "/nonexistent/x.dat");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("does not exist", result.Error);
+        Assert.Contains("hint:", result.Error);
+    }
+}

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using Wearable.EdgeHost.Recording;
+using Wearable.VirtualDevice;
+using Wearable.VirtualDevice.Board;
+using Wearable.VirtualDevice.Sources;
+
+namespace Wearable.Cli.Verbs;
+
+/// <summary>
+/// `wearable play FILE`: a virtual device that plays a recording (EDF/EDF+/BDF, Myo .dat, Muse .csv) as
+/// its ADC, served on a pty like a USB device, so any host tool can connect to real data. Serves for
+/// --seconds (0 = until 'q' or Ctrl-C).
+/// </summary>
+public static class PlayCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "Recording to play: .edf, .bdf, Myo .dat or Muse .csv." };
+        var seconds = new Option<double>("--seconds") { Description = "Serve this long (0 = until 'q' + Enter or Ctrl-C).", DefaultValueFactory = _ => 0 };
+        var pairing = new Option<int>("--pairing-window") { Description = "Seconds the pairing window stays open.", DefaultValueFactory = _ => 60 };
+        var command = new Command("play", "Play a recording into a virtual device on a pty (connect with the printed path).") { file, seconds, pairing };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(seconds), parse.GetValue(pairing)));
+        return command;
+    }
+
+    /// <summary>Loads any supported recording as the virtual device's int16 frames.</summary>
+    public static Recording Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliException("Recording " + path + " does not exist.", "Play .edf/.bdf, Myo .dat or Muse .csv files.");
+        }
+
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        try
+        {
+            return extension is ".edf" or ".bdf" ? FromEdf(path) : Recording.Load(path);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EdfFormatException or IOException)
+        {
+            throw new CliException(path + ": " + ex.Message, "Play .edf/.bdf, Myo .dat (8 ch int16) or Muse .csv (TP9, AF7, AF8, TP10) files.");
+        }
+    }
+
+    private static Recording FromEdf(string path)
+    {
+        using EdfReader reader = EdfReader.Open(path);
+        int[] signals = Enumerable.Range(0, reader.Header.Signals.Count).Where(i => !reader.Header.Signals[i].IsAnnotation).ToArray();
+        if (signals.Length == 0)
+        {
+            throw new InvalidDataException("it holds no data signals.");
+        }
+
+        double rate = reader.SampleRate(signals[0]);
+        int[] rates = signals.Select(s => (int)Math.Round(reader.SampleRate(s))).Distinct().ToArray();
+        if (rates.Length != 1 || rate != Math.Round(rate))
+        {
+            throw new InvalidDataException("its signals have different or fractional rates (" + string.Join(", ", rates) + " Hz); the virtual device has one ADC rate.");
+        }
+
+        // The device speaks int16 counts: keep EDF's 16-bit digital values; scale BDF's 24-bit ones down.
+        int shift = reader.Header.Signals[signals[0]].DigitalMaximum > short.MaxValue ? 8 : 0;
+        int[][] digital = signals.Select(s => reader.ReadDigital(s)).ToArray();
+        int frames = digital.Min(d => d.Length);
+        var samples = new short[frames * signals.Length];
+        for (int f = 0; f < frames; f++)
+        {
+            for (int c = 0; c < signals.Length; c++)
+            {
+                samples[(f * signals.Length) + c] = (short)Math.Clamp(digital[c][f] >> shift, short.MinValue, short.MaxValue);
+            }
+        }
+
+        return new Recording(samples, signals.Length, (int)rate);
+    }
+
+    private static int Run(string path, double seconds, int pairingWindow)
+    {
+        Recording recording = Load(path);
+        var options = new VirtualDeviceOptions
+        {
+            Preloaded = recording,
+            Source = path,
+            Channels = Math.Min(recording.Channels, 32),
+            SampleRate = recording.SampleRate,
+            Transport = "pty",
+            PairingWindow = TimeSpan.FromSeconds(pairingWindow),
+            Quiet = true,
+        };
+        using var board = new VirtualBoard(options);
+        using DiscoveryFile? announced = DiscoveryFile.Write(board, options);
+        board.Start();
+        Console.Out.WriteLine($"playing {Path.GetFileName(path)} ({recording.Channels} ch x {recording.SampleRate} Hz, {recording.Frames / (double)recording.SampleRate:F1} s, looping) on {board.SlavePath}");
+        Console.Out.WriteLine($"connect with: wearable stream {board.SlavePath}   (pairing window open {pairingWindow} s; 'q' + Enter quits)");
+        Console.Out.Flush();
+        var quit = new ManualResetEventSlim();
+        if (seconds <= 0)
+        {
+            var keys = new Thread(() =>
+            {
+                while (Console.In.ReadLine() is { } line)
+                {
+                    if (line.Trim() == "q")
+                    {
+                        quit.Set();
+                        return;
+                    }
+                }
+            })
+            { IsBackground = true };
+            keys.Start();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                quit.Set();
+            };
+            quit.Wait();
+        }
+        else
+        {
+            quit.Wait(TimeSpan.FromSeconds(seconds));
+        }
+
+        return board.Fault is null ? 0 : 1;
+    }
+}
