@@ -119,3 +119,46 @@ public class PostTrainingQuantizerTests
         Assert.Contains("int8", ex.Message);
     }
 }
+
+public class QuantizedModelPipelineTests
+{
+    [Fact]
+    public void Device_pipeline_on_raw_int16_samples_decides_like_the_window_evaluation()
+    {
+        var data = new MyoArmbandDataset(RepositoryPaths.SharedDataFile("emg", "myo-armband"));
+        var person = data.EvaluationParticipants().First(p => p.Name == "Male0");
+        var recording = data.LoadSession(person, MyoArmbandDataset.Test0)[3];
+        var network = NetworkFile.Load(RepositoryPaths.InRepo("models", "gesture-cnn-myo-pretrained.float.json"));
+        var calibration = MyoArmbandProtocol.Windows(data.LoadSession(person, MyoArmbandDataset.Training).Take(7), MyoArmbandProtocol.WindowLength, 25);
+        byte[] file = PostTrainingQuantizer.Quantize(network, calibration).File;
+
+        var pipeline = new ModelPipeline(ModelReader.Read(file));
+        var windowEvaluation = new FixedPointEvaluation(file);
+        var frame = new short[8];
+        var window = new float[52 * 8];
+        int compared = 0;
+        for (int t = 0; t < recording.Frames; t++)
+        {
+            for (int c = 0; c < 8; c++)
+            {
+                frame[c] = (short)recording.Sample(t, c);
+            }
+
+            if (pipeline.Push(frame, 0) && t >= 51)
+            {
+                for (int k = 0; k < 52; k++)
+                {
+                    for (int c = 0; c < 8; c++)
+                    {
+                        window[k * 8 + c] = recording.Sample(t - 51 + k, c);
+                    }
+                }
+
+                Assert.Equal(windowEvaluation.Predict(window, 0), pipeline.Decision);
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 50, compared + " decisions compared");
+    }
+}

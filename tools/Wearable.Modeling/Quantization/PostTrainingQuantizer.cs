@@ -1,4 +1,5 @@
 using Wearable.Kernels.Cnn;
+using FrontEndConfig = Wearable.Kernels.Model.FrontEndConfig;
 using InputDescription = Wearable.Kernels.Model.InputDescription;
 using Wearable.Modeling.Datasets;
 using Wearable.Modeling.ModelFiles;
@@ -84,6 +85,17 @@ public static class PostTrainingQuantizer
             },
         };
         builder.Labels.AddRange(options.Labels.Take(network.Classes));
+
+        // A pass-through front end (no filter, envelope, features or encoder) so ModelPipeline on the
+        // device feeds raw int16 samples to the CNN: requant by 1.0 (M = 2^30, S = 1) is the identity
+        // and the input tensor's scale already holds the float model's normalisation.
+        var identity = QuantizedMultiplier.FromReal(1.0);
+        builder.FrontEnd = new FrontEndConfig
+        {
+            Channels = network.InputChannels,
+            EncoderKind = FrontEndConfig.EncoderNone,
+            CnnInputQuantTable = builder.AddQuantTable(Enumerable.Repeat(identity.Multiplier, network.InputChannels).ToArray(), Enumerable.Repeat(identity.Shift, network.InputChannels).ToArray()),
+        };
 
         // Input: raw values x InputScale is what the float model sees, so the int8 tensor of raw values has that scale.
         double inScale = network.InputScale;
