@@ -54,6 +54,16 @@ public sealed class LinkLatencyProbe : IDisposable
 
     public void Dispose() => _session.BlockReceived -= OnBlock;
 
+    /// <summary>
+    /// Milliseconds from the last sample a decision covers entering the virtual ADC to the decision
+    /// arriving in the host session (null when that sample already left the log).
+    /// </summary>
+    public double? EventLatencyMs(InferenceEvent e)
+    {
+        long frame = (long)Math.Round((e.DeviceTimestampMicros - _epochMicros) * (double)_rate / 1e6);
+        return _log.TryGetEntryTicks(frame, out long entered) ? (e.ReceivedTicks - entered) * 1000.0 / Stopwatch.Frequency : null;
+    }
+
     /// <summary>Blocks at the start left out of the statistics (JIT and thread start-up are not the link).</summary>
     public int WarmUpBlocks { get; init; } = 50;
 

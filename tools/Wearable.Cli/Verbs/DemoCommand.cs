@@ -95,9 +95,10 @@ public static class DemoCommand
                 }
 
                 lastClass = e.ClassId;
-                double latencyMs = ((DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds - e.UnixTimestamp) * 1000.0;
+                double? latencyMs = probe.EventLatencyMs(e);
+                string latency = latencyMs is double ms ? ms.ToString("F1", CultureInfo.InvariantCulture) + " ms from its last sample to the host" : "latency unknown";
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  gesture: {model!.Label(e.ClassId),-18} (p={e.Score:F2}, decided on the device {latencyMs:F1} ms ago)"));
+                    $"  gesture: {model!.Label(e.ClassId),-18} (p={e.Score:F2}, decided on the device; {latency})"));
             };
             CliSessions.Guard(connection, () =>
             {
