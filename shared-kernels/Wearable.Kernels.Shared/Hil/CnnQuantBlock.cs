@@ -35,6 +35,27 @@ namespace Wearable.Kernels.Hil
         /// <summary>Bytes this block takes in an input.</summary>
         public int Length { get { return 10 + (9 * _multipliers.Length); } }
 
+        /// <summary>
+        /// Reads the layout every conv-family contract starts with: this block, the weights, and then checks
+        /// that the rest is 1..maxFrames whole frames of <paramref name="channels"/> int8 values. Returns the
+        /// frame count (the frames themselves are left in the reader), or -1 when the input breaks the contract.
+        /// </summary>
+        public int ReadLayer(HilReader reader, sbyte[] weights, int channels, int maxFrames)
+        {
+            if (!Read(reader) || !reader.SBytes(weights, 0, weights.Length))
+            {
+                return -1;
+            }
+
+            int frames = reader.Remaining / channels;
+            if (frames < 1 || frames > maxFrames || reader.Remaining % channels != 0)
+            {
+                return -1;
+            }
+
+            return frames;
+        }
+
         /// <summary>Reads the block; false when it is short or out of range (shift outside [-31, 30], min above max).</summary>
         public bool Read(HilReader reader)
         {

@@ -44,14 +44,9 @@ namespace Wearable.Kernels.Hil
         public override int Run(byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutput)
         {
             _reader.Start(input, offset, length);
-            if (!_quant.Read(_reader) || !_reader.SBytes(_weights, 0, _weights.Length))
-            {
-                return -1;
-            }
-
             int cin = _p.InputChannels;
-            int frames = _reader.Remaining / cin;
-            if (frames < 1 || frames > MaxFrames || _reader.Remaining % cin != 0)
+            int frames = _quant.ReadLayer(_reader, _weights, cin, MaxFrames);
+            if (frames < 0)
             {
                 return -1;
             }
