@@ -131,11 +131,6 @@ namespace Wearable.Firmware.Processing
         public LinkStreamKind Kind { get { return _kind; } }
 
         /// <summary>Starts a stream; returns None or the reason it cannot.</summary>
-        public LinkErrorCode Start(LinkStreamKind kind, int blockFrames, uint channelMask)
-        {
-            return Start(kind, blockFrames, channelMask, 0);
-        }
-
         /// <summary>
         /// Starts a stream with StartStream options: <see cref="StartStreamMessage.OptionInferenceEvents"/> adds the
         /// active model's events to a Raw or Filtered stream. Returns None or the reason it cannot.

@@ -48,20 +48,8 @@ public sealed class InferenceEventStreamTests
         var (_, blocks) = Stream(LinkStreamKind.Features, options: 0, wantEvents: 0, wantBlocks: 10);
         Assert.True(blocks.Count >= 10, $"only {blocks.Count} feature blocks arrived");
 
-        ModelDefinition model = ModelReader.Read(File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl")));
-        var probe = new ModelPipeline(model);
-        var zeros = new short[Channels];
-        int firstOutputPush = 1;
-        while (true)
-        {
-            probe.Push(zeros, 0);
-            if (probe.FrontEndProducedOutput)
-            {
-                break;
-            }
-
-            firstOutputPush++;
-        }
+        ModelDefinition model = ModelReader.Read(ExampleModel());
+        int firstOutputPush = PushesUntil(model, (pipeline, _) => pipeline.FrontEndProducedOutput);
 
         var signal = new ExpectedSignal(Channels, Rate, Seed);
         var pipeline = new ModelPipeline(model);
@@ -96,36 +84,20 @@ public sealed class InferenceEventStreamTests
     [Fact]
     public void Asking_for_events_without_an_active_model_is_refused()
     {
-        using var link = InProcessLink.Create();
-        using var board = new VirtualBoard(new VirtualDeviceOptions { Channels = Channels, SampleRate = Rate, Seed = Seed, RealTime = false, PairingWindow = TimeSpan.FromMinutes(1), Quiet = true }, link.Device);
-        board.Start();
-        using var client = new DeviceLinkClient(link.Host);
-        var host = HostCredentials.Create();
-        DeviceInfoMessage info = client.Hello();
-        client.Pair(host);
-        client.Authenticate(host, info.DeviceId);
+        using var device = AuthenticatedDevice.Start();
 
-        var error = Assert.Throws<DeviceLinkException>(() => client.StartStream(LinkStreamKind.Raw, 25, 0xFF, StartStreamMessage.OptionInferenceEvents));
+        var error = Assert.Throws<DeviceLinkException>(() => device.Client.StartStream(LinkStreamKind.Raw, 25, 0xFF, StartStreamMessage.OptionInferenceEvents));
         Assert.Contains("StreamNotSupported", error.Message);
     }
 
     private static (List<InferenceEventMessage> Events, List<ReceivedBlock> Blocks) Stream(LinkStreamKind kind, int options, int wantEvents = 12, int wantBlocks = 0)
     {
-        byte[] modelFile = File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"));
-        using var link = InProcessLink.Create();
-        using var board = new VirtualBoard(
-            new VirtualDeviceOptions { Channels = Channels, SampleRate = Rate, Seed = Seed, RealTime = false, PairingWindow = TimeSpan.FromMinutes(1), Quiet = true },
-            link.Device);
-        board.Start();
-        using var client = new DeviceLinkClient(link.Host);
-        var host = HostCredentials.Create();
-        DeviceInfoMessage info = client.Hello();
-        Assert.Equal(0u, info.Capabilities & LinkCapabilities.InferenceEvents);
-        client.Pair(host);
-        client.Authenticate(host, info.DeviceId);
+        using var device = AuthenticatedDevice.Start();
+        DeviceLinkClient client = device.Client;
+        Assert.Equal(0u, device.Info.Capabilities & LinkCapabilities.InferenceEvents);
 
-        client.UploadModel(0, modelFile);
-        Assert.True(WaitForModel(board), "the committed model never started running: " + board.Device.ActiveModel.Problem);
+        client.UploadModel(0, ExampleModel());
+        Assert.True(WaitForModel(device.Board), "the committed model never started running: " + device.Board.Device.ActiveModel.Problem);
         client.StartStream(kind, kind == LinkStreamKind.Features ? 4 : 25, 0xFF, options);
         var events = new List<InferenceEventMessage>();
         DateTime deadline = DateTime.UtcNow.AddSeconds(20);
@@ -160,8 +132,7 @@ public sealed class InferenceEventStreamTests
 
     private static void AssertEqualToDesktop(List<InferenceEventMessage> events)
     {
-        byte[] modelFile = File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"));
-        var expected = DesktopDecisions(modelFile, events[0].TimestampMicros, events.Count);
+        var expected = DesktopDecisions(ExampleModel(), events[0].TimestampMicros, events.Count);
         for (int i = 0; i < events.Count; i++)
         {
             Assert.Equal((uint)i, events[i].EventSequence);
@@ -169,6 +140,24 @@ public sealed class InferenceEventStreamTests
             Assert.Equal(expected[i].ClassId, events[i].ClassId);
             Assert.Equal(expected[i].Score, events[i].Score);
         }
+    }
+
+    private static byte[] ExampleModel() => File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"));
+
+    // How many frames a fresh pipeline takes to reach its first output or decision. The count does not
+    // depend on the data (window fill, feature hop and decision hop are counters), so zeros measure it;
+    // the device's first stamp minus this gives the frame its stream started from.
+    private static int PushesUntil(ModelDefinition model, Func<ModelPipeline, bool, bool> reached)
+    {
+        var pipeline = new ModelPipeline(model);
+        var zeros = new short[Channels];
+        int pushes = 1;
+        while (!reached(pipeline, pipeline.Push(zeros, 0)))
+        {
+            pushes++;
+        }
+
+        return pushes;
     }
 
     // The device loads a committed model between requests; a new Hello would end the session, so watch the board.
@@ -192,14 +181,7 @@ public sealed class InferenceEventStreamTests
     {
         ModelDefinition model = ModelReader.Read(modelFile);
 
-        // The push count to the first decision does not depend on the data (window fill and hop are counters).
-        var probe = new ModelPipeline(model);
-        var zeros = new short[Channels];
-        int firstDecisionPush = 1;
-        while (!probe.Push(zeros, 0))
-        {
-            firstDecisionPush++;
-        }
+        int firstDecisionPush = PushesUntil(model, (_, decided) => decided);
 
         var signal = new ExpectedSignal(Channels, Rate, Seed);
         long firstFrame = signal.FrameIndexAt(firstEventMicros) - (firstDecisionPush - 1);
@@ -222,5 +204,47 @@ public sealed class InferenceEventStreamTests
         }
 
         return decisions;
+    }
+
+    // A virtual device in-process, paired and authenticated, as every test here starts.
+    private sealed class AuthenticatedDevice : IDisposable
+    {
+        private readonly InProcessLink _link;
+
+        private AuthenticatedDevice(InProcessLink link, VirtualBoard board, DeviceLinkClient client, DeviceInfoMessage info)
+        {
+            _link = link;
+            Board = board;
+            Client = client;
+            Info = info;
+        }
+
+        public VirtualBoard Board { get; }
+
+        public DeviceLinkClient Client { get; }
+
+        public DeviceInfoMessage Info { get; }
+
+        public static AuthenticatedDevice Start()
+        {
+            var link = InProcessLink.Create();
+            var board = new VirtualBoard(
+                new VirtualDeviceOptions { Channels = Channels, SampleRate = Rate, Seed = Seed, RealTime = false, PairingWindow = TimeSpan.FromMinutes(1), Quiet = true },
+                link.Device);
+            board.Start();
+            var client = new DeviceLinkClient(link.Host);
+            var host = HostCredentials.Create();
+            DeviceInfoMessage info = client.Hello();
+            client.Pair(host);
+            client.Authenticate(host, info.DeviceId);
+            return new AuthenticatedDevice(link, board, client, info);
+        }
+
+        public void Dispose()
+        {
+            Client.Dispose();
+            Board.Dispose();
+            _link.Dispose();
+        }
     }
 }

@@ -60,12 +60,14 @@ public sealed class LinkLatencyProbe : IDisposable
     /// </summary>
     public double? EventLatencyMs(InferenceEvent e)
     {
-        long frame = (long)Math.Round((e.DeviceTimestampMicros - _epochMicros) * (double)_rate / 1e6);
-        return _log.TryGetEntryTicks(frame, out long entered) ? (e.ReceivedTicks - entered) * 1000.0 / Stopwatch.Frequency : null;
+        return _log.TryGetEntryTicks(FrameAt(e.DeviceTimestampMicros), out long entered) ? (e.ReceivedTicks - entered) * 1000.0 / Stopwatch.Frequency : null;
     }
 
     /// <summary>Blocks at the start left out of the statistics (JIT and thread start-up are not the link).</summary>
     public int WarmUpBlocks { get; init; } = 50;
+
+    // ADC frame index of a device timestamp (frame 0 was sampled at the stream engine's epoch).
+    private long FrameAt(long deviceMicros) => (long)Math.Round((deviceMicros - _epochMicros) * (double)_rate / 1e6);
 
     private void OnBlock(SampleBlock block)
     {
@@ -74,8 +76,7 @@ public sealed class LinkLatencyProbe : IDisposable
             return;
         }
 
-        long firstFrame = (long)Math.Round((block.DeviceTimestampMicros - _epochMicros) * (double)_rate / 1e6);
-        if (!_log.TryGetEntryTicks(firstFrame + block.SampleCount - 1, out long entered))
+        if (!_log.TryGetEntryTicks(FrameAt(block.DeviceTimestampMicros) + block.SampleCount - 1, out long entered))
         {
             Interlocked.Increment(ref _unmatched);
             return;
