@@ -55,6 +55,39 @@ public class PostTrainingQuantizerTests
     }
 
     [Fact]
+    public void Ensemble_of_cnns_exports_one_graph_whose_summed_logits_decide_like_the_float_ensemble()
+    {
+        var data = Data();
+        var train = Cycle(data, "Male5", MyoArmbandDataset.Training);
+        var test = Cycle(data, "Male5", MyoArmbandDataset.Test0);
+        var ensemble = ClassifierModels.Create("conv:8:5,relu,maxpool:4,dw:3,relu,gap + conv:6:3,relu,maxpool:4,gap", MyoArmbandProtocol.WindowLength, 8, 7, 1f / 32);
+        ensemble.Initialize(5);
+        Trainer.Fit(ensemble, train, null, new TrainingOptions { MaxEpochs = 3, Seed = 5 });
+        ensemble.SetTraining(null);
+
+        var quantized = PostTrainingQuantizer.Quantize(ensemble, train);
+
+        Assert.Equal(
+            new[]
+            {
+                "conv1d 8 k5 valid relu", "max_pool1d 4", "depthwise_conv1d k3 valid relu", "avg_pool1d 10 (global)", "dense 7 (per-unit scales)",
+                "conv1d 6 k3 valid relu", "max_pool1d 4", "avg_pool1d 12 (global)", "dense 7 (per-unit scales)",
+                "add (ensemble logits 2 of 2)", "softmax",
+            },
+            quantized.Ops);
+        var model = ModelReader.Read(quantized.File);
+        Assert.Equal(model.GraphInput, model.Layers[0].Input);
+        Assert.Equal(model.GraphInput, model.Layers[5].Input);
+        var fixedPoint = new FixedPointEvaluation(quantized.File);
+        double agreement = Agreement(ensemble, fixedPoint, test);
+        Assert.True(agreement >= 0.9, "int8 and float ensemble agree on " + agreement + " of " + test.Count + " windows");
+
+        // Either member alone decides differently somewhere: the add really combines both branches.
+        var members = ((EnsembleModel)ensemble).Members;
+        Assert.True(Agreement(members[0], fixedPoint, test) < 1 || Agreement(members[1], fixedPoint, test) < 1);
+    }
+
+    [Fact]
     public void Committed_pretrained_cnn_keeps_its_decisions_after_quantization()
     {
         var data = Data();

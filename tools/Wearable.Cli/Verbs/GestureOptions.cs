@@ -24,14 +24,20 @@ internal sealed class GestureOptions
 
     public Option<double> GainJitter { get; } = new("--gain-jitter") { Description = "Training augmentation: scale windows by 1 +- this.", DefaultValueFactory = _ => 0.0 };
 
+    public Option<double> ChannelGainJitter { get; } = new("--channel-gain-jitter") { Description = "Training augmentation: scale each electrode by its own 1 +- this.", DefaultValueFactory = _ => 0.0 };
+
     public Option<double> Rotation { get; } = new("--rotation") { Description = "Training augmentation: probability of rotating the band by one electrode.", DefaultValueFactory = _ => 0.0 };
 
     public Option<int> RetrainEpochs { get; } = new("--final-epochs") { Description = "After early stopping, continue on all of training0 (held-out cycle included) for this many epochs.", DefaultValueFactory = _ => 0 };
 
+    public Option<int> Threads { get; } = new("--threads") { Description = "People trained at once by eval (one thread each); results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(Threads);
         command.Options.Add(GainJitter);
         command.Options.Add(Rotation);
+        command.Options.Add(ChannelGainJitter);
         command.Options.Add(RetrainEpochs);
         command.Options.Add(Data);
         command.Options.Add(Spec);
@@ -52,6 +58,12 @@ internal sealed class GestureOptions
             throw new CliException("--epochs and --hop must be >= 1 and --lr in (0, 1).", "Try --epochs 40 --hop 5 --lr 0.002.");
         }
 
+        int threads = parse.GetValue(Threads);
+        if (threads < 1)
+        {
+            throw new CliException("--threads must be >= 1.", "Try --threads " + Environment.ProcessorCount + " (this machine's cores).");
+        }
+
         return new MyoProtocolOptions
         {
             Spec = parse.GetValue(Spec) ?? Network.DefaultSpec,
@@ -65,8 +77,10 @@ internal sealed class GestureOptions
                 Progress = progress,
                 GainJitter = parse.GetValue(GainJitter),
                 RotationProbability = parse.GetValue(Rotation),
+                ChannelGainJitter = parse.GetValue(ChannelGainJitter),
             },
             FinalEpochs = parse.GetValue(RetrainEpochs),
+            Parallelism = threads,
         };
     }
 

@@ -34,6 +34,9 @@ public sealed class MyoProtocolOptions
     /// <summary>Limits each test session to its first N repetitions (for quick tests); 0 = all 28.</summary>
     public int TestRepetitionLimit { get; set; }
 
+    /// <summary>People trained at the same time (each on its own thread); results do not depend on it.</summary>
+    public int Parallelism { get; set; } = 1;
+
     /// <summary>
     /// Optional second score per person after training (e.g. the int8 model's accuracy): given the
     /// trained float model, the training windows (calibration) and the test windows.
@@ -60,49 +63,62 @@ public static class MyoProtocolExperiment
         IClassifierModel? pretrained = null, Action<string>? log = null)
     {
         var paper = data.PaperParticipants().Select(p => p.Name).ToHashSet();
-        var results = new List<PersonResult>();
+        var list = people.ToList();
+        var results = new PersonResult[list.Count];
         var clock = Stopwatch.StartNew();
-        foreach (var person in people)
-        {
-            var (train, validation) = TrainingSplit(data, person, options);
-            var test = TestSet(data, person, options);
-            var network = pretrained is not null
-                ? ClassifierModels.Copy(pretrained)
-                : ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
-            if (pretrained is null)
-            {
-                network.Initialize(options.Training.Seed);
-            }
 
-            var fit = Trainer.Fit(network, train, validation, options.Training);
-            if (options.FinalEpochs > 0 && validation is not null)
-            {
-                var all = MyoArmbandProtocol.Windows(
-                    data.LoadSession(person, MyoArmbandDataset.Training).Take(options.TrainRepetitionLimit > 0 ? options.TrainRepetitionLimit : 28),
-                    MyoArmbandProtocol.WindowLength,
-                    options.TrainHop);
-                var polish = Trainer.Fit(network, all, null, new TrainingOptions
-                {
-                    Seed = options.Training.Seed + 1,
-                    MaxEpochs = options.FinalEpochs,
-                    BatchSize = options.Training.BatchSize,
-                    LearningRate = options.Training.LearningRate / 10,
-                    WeightDecay = options.Training.WeightDecay,
-                    GainJitter = options.Training.GainJitter,
-                    RotationProbability = options.Training.RotationProbability,
-                });
-                fit = fit with { Elapsed = fit.Elapsed + polish.Elapsed, Epochs = fit.Epochs + polish.Epochs };
-            }
-
-            var (_, accuracy) = Trainer.Evaluate(network, test);
-            double second = options.AfterFit is null ? double.NaN : options.AfterFit(network, train, test);
-            var result = new PersonResult(person.Name, paper.Contains(person.Name), accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds) { FixedAccuracy = second };
-            results.Add(result);
-            log?.Invoke(person.Name + ": " + (accuracy * 100).ToString("F2") + " %" + (double.IsNaN(second) ? "" : " (int8 " + (second * 100).ToString("F2") + " %)") + " on " + test.Count + " test windows (" + fit.Epochs + " epochs, best " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s)");
-        }
+        // People are independent (own network copy, own seeded streams), so running them side by side
+        // gives the same numbers as one after another, only sooner.
+        Parallel.For(
+            0,
+            list.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
+            i => results[i] = RunPerson(data, list[i], paper.Contains(list[i].Name), options, pretrained, log));
 
         double Mean(IEnumerable<PersonResult> r) => r.Any() ? r.Average(x => x.Accuracy) : double.NaN;
         return new ProtocolResult(results, Mean(results.Where(r => r.InPaperSubset)), Mean(results), clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>One person: train (or fine-tune) on training0, score on Test0 + Test1.</summary>
+    public static PersonResult RunPerson(
+        MyoArmbandDataset data, MyoParticipant person, bool inPaperSubset, MyoProtocolOptions options,
+        IClassifierModel? pretrained = null, Action<string>? log = null)
+    {
+        var (train, validation) = TrainingSplit(data, person, options);
+        var test = TestSet(data, person, options);
+        var network = pretrained is not null
+            ? ClassifierModels.Copy(pretrained)
+            : ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
+        if (pretrained is null)
+        {
+            network.Initialize(options.Training.Seed);
+        }
+
+        var fit = Trainer.Fit(network, train, validation, options.Training);
+        if (options.FinalEpochs > 0 && validation is not null)
+        {
+            var all = MyoArmbandProtocol.Windows(
+                data.LoadSession(person, MyoArmbandDataset.Training).Take(options.TrainRepetitionLimit > 0 ? options.TrainRepetitionLimit : 28),
+                MyoArmbandProtocol.WindowLength,
+                options.TrainHop);
+            var polish = Trainer.Fit(network, all, null, new TrainingOptions
+            {
+                Seed = options.Training.Seed + 1,
+                MaxEpochs = options.FinalEpochs,
+                BatchSize = options.Training.BatchSize,
+                LearningRate = options.Training.LearningRate / 10,
+                WeightDecay = options.Training.WeightDecay,
+                GainJitter = options.Training.GainJitter,
+                RotationProbability = options.Training.RotationProbability,
+                ChannelGainJitter = options.Training.ChannelGainJitter,
+            });
+            fit = fit with { Elapsed = fit.Elapsed + polish.Elapsed, Epochs = fit.Epochs + polish.Epochs };
+        }
+
+        var (_, accuracy) = Trainer.Evaluate(network, test);
+        double second = options.AfterFit is null ? double.NaN : options.AfterFit(network, train, test);
+        log?.Invoke(person.Name + ": " + (accuracy * 100).ToString("F2") + " %" + (double.IsNaN(second) ? "" : " (int8 " + (second * 100).ToString("F2") + " %)") + " on " + test.Count + " test windows (" + fit.Epochs + " epochs, best " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s)");
+        return new PersonResult(person.Name, inPaperSubset, accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds) { FixedAccuracy = second };
     }
 
     /// <summary>training0 split into fitting and early-stopping windows (by repetition, never mixing one repetition's windows).</summary>

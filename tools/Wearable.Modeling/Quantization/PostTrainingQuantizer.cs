@@ -55,20 +55,12 @@ public static class PostTrainingQuantizer
     public static QuantizedModel Quantize(IClassifierModel model, WindowSet calibration, QuantizationOptions? options = null)
     {
         options ??= new QuantizationOptions();
-        if (model is not Network network)
-        {
-            throw new NotSupportedException(
-                "Only feed-forward CNNs (Network) map to the int8 ops; '" + model.Spec + "' is " + model.GetType().Name +
-                " (spiking layers and ensembles have no int8 CNN op: export spiking models through the spiking section instead).");
-        }
-
+        Network[] members = Members(model);
+        Network network = members[0];
         if (calibration.Count == 0 || calibration.Channels != network.InputChannels || calibration.Length != network.InputLength)
         {
             throw new ArgumentException("Calibration windows must be non-empty and shaped " + network.InputLength + " x " + network.InputChannels + ".", nameof(calibration));
         }
-
-        var plan = Plan(network);
-        var ranges = Calibrate(network, calibration, plan, options);
 
         var builder = new ModelFileBuilder
         {
@@ -102,8 +94,108 @@ public static class PostTrainingQuantizer
         int inZero = 0;
         var tensors = new List<(double Scale, int ZeroPoint)> { (inScale, inZero) };
         var ops = new List<string>();
-        int current = builder.AddTensor(network.InputLength, network.InputChannels, inZero, (float)inScale);
-        builder.GraphInput = current;
+        int input = builder.AddTensor(network.InputLength, network.InputChannels, inZero, (float)inScale);
+        builder.GraphInput = input;
+        var heads = members.Select(m => EmitNetwork(builder, m, calibration, options, input, inScale, inZero, tensors, ops)).ToArray();
+        var (current, s, z, channels) = heads[0];
+        if (members.Length > 1)
+        {
+            (current, s, z) = EmitLogitSum(builder, members, calibration, heads, tensors, ops);
+        }
+
+        // Softmax head: output scale 1/256, zero point -128 as the int8 softmax requires. An ensemble's
+        // head sees the sum of the members' logits; scaling the table's input by 1/N makes it the
+        // softmax of their mean, as in the float ensemble.
+        int probabilities = builder.AddTensor(1, channels, -128, 1f / 256);
+        builder.AddSoftmax(current, probabilities, QuantizedReference.SoftmaxTable(s / members.Length));
+        ops.Add("softmax");
+        tensors.Add((1.0 / 256, -128));
+        builder.GraphOutput = probabilities;
+        return new QuantizedModel(builder.Build(), ops, tensors, inScale, inZero);
+    }
+
+    /// <summary>The CNNs a model is made of: itself, or every member of an ensemble of CNNs.</summary>
+    private static Network[] Members(IClassifierModel model)
+    {
+        Network[]? members = model switch
+        {
+            Network n => new[] { n },
+            EnsembleModel e when e.Members.All(m => m is Network) => e.Members.Cast<Network>().ToArray(),
+            _ => null,
+        };
+        if (members is null)
+        {
+            throw new NotSupportedException(
+                "Only feed-forward CNNs (Network) and ensembles of them map to the int8 ops; '" + model.Spec + "' is " + model.GetType().Name +
+                " (spiking layers have no int8 CNN op: export spiking models through the spiking section instead).");
+        }
+
+        if (members.Any(m => m.InputScale != members[0].InputScale))
+        {
+            throw new NotSupportedException("Ensemble members must share one input scale to share the int8 input tensor.");
+        }
+
+        return members;
+    }
+
+    /// <summary>
+    /// Ensemble head: the members' logits added one by one with the int8 add op (TFLite's rescaling),
+    /// each partial sum quantized to the range it takes on the calibration windows.
+    /// </summary>
+    private static (int Tensor, double Scale, int ZeroPoint) EmitLogitSum(
+        ModelFileBuilder builder, Network[] members, WindowSet calibration, (int Tensor, double Scale, int ZeroPoint, int Channels)[] heads,
+        List<(double Scale, int ZeroPoint)> tensors, List<string> ops)
+    {
+        const int LeftShift = 20;
+        var ranges = Enumerable.Range(0, members.Length).Select(_ => (Min: double.MaxValue, Max: double.MinValue)).ToArray();
+        foreach (var m in members)
+        {
+            m.SetTraining(null);
+        }
+
+        var sum = new double[heads[0].Channels];
+        for (int w = 0; w < calibration.Count; w++)
+        {
+            Array.Clear(sum);
+            for (int k = 0; k < members.Length; k++)
+            {
+                float[] logits = members[k].Forward(calibration.Data, w * calibration.WindowSize);
+                for (int c = 0; c < sum.Length; c++)
+                {
+                    sum[c] += logits[c];
+                    ranges[k].Min = Math.Min(ranges[k].Min, sum[c]);
+                    ranges[k].Max = Math.Max(ranges[k].Max, sum[c]);
+                }
+            }
+        }
+
+        var (current, s, z, channels) = heads[0];
+        for (int k = 1; k < members.Length; k++)
+        {
+            var (outScale, outZero) = ActivationQuantization(ranges[k].Min, ranges[k].Max);
+            var (t2, s2, z2, _) = heads[k];
+            double twiceMax = 2 * Math.Max(s, s2);
+            var q1 = QuantizedMultiplier.FromReal(s / twiceMax);
+            var q2 = QuantizedMultiplier.FromReal(s2 / twiceMax);
+            var qo = QuantizedMultiplier.FromReal(twiceMax / ((1 << LeftShift) * outScale));
+            int output = builder.AddTensor(1, channels, outZero, (float)outScale);
+            builder.AddAdd(current, t2, output, LeftShift, new QuantizedPair(q1.Multiplier, q1.Shift), new QuantizedPair(q2.Multiplier, q2.Shift), new QuantizedPair(qo.Multiplier, qo.Shift));
+            ops.Add("add (ensemble logits " + (k + 1) + " of " + members.Length + ")");
+            tensors.Add((outScale, outZero));
+            (current, s, z) = (output, outScale, outZero);
+        }
+
+        return (current, s, z);
+    }
+
+    /// <summary>Emits one CNN's ops from the shared input tensor to its logits; returns the logits tensor and its quantization.</summary>
+    private static (int Tensor, double Scale, int ZeroPoint, int Channels) EmitNetwork(
+        ModelFileBuilder builder, Network network, WindowSet calibration, QuantizationOptions options, int input, double inScale, int inZero,
+        List<(double Scale, int ZeroPoint)> tensors, List<string> ops)
+    {
+        var plan = Plan(network);
+        var ranges = Calibrate(network, calibration, plan, options);
+        int current = input;
         double s = inScale;
         int z = inZero;
         int length = network.InputLength;
@@ -186,13 +278,7 @@ public static class PostTrainingQuantizer
             channels = layer.OutputChannels;
         }
 
-        // Softmax head: output scale 1/256, zero point -128 as the int8 softmax requires.
-        int probabilities = builder.AddTensor(1, channels, -128, 1f / 256);
-        builder.AddSoftmax(current, probabilities, QuantizedReference.SoftmaxTable(s));
-        ops.Add("softmax");
-        tensors.Add((1.0 / 256, -128));
-        builder.GraphOutput = probabilities;
-        return new QuantizedModel(builder.Build(), ops, tensors, inScale, inZero);
+        return (current, s, z, channels);
     }
 
     /// <summary>Raw Myo samples (int8 range, held as floats or int16) to the int8 input tensor: the identity with a clamp, since the scale folds the normalisation.</summary>

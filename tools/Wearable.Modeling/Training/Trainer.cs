@@ -28,6 +28,12 @@ public sealed class TrainingOptions
     /// </summary>
     public double RotationProbability { get; set; }
 
+    /// <summary>
+    /// Training-time per-electrode gain jitter: each channel of a window is scaled by its own factor
+    /// in [1 - c, 1 + c], as skin contact differs electrode by electrode between sessions.
+    /// </summary>
+    public double ChannelGainJitter { get; set; }
+
     /// <summary>Called after every epoch (progress display, logging).</summary>
     public Action<EpochReport>? Progress { get; set; }
 }
@@ -61,7 +67,8 @@ public static class Trainer
         var shuffle = Simulation.Pcg32.For(options.Seed, "shuffle");
         var dropout = Simulation.Pcg32.For(options.Seed, "dropout");
         var augment = Simulation.Pcg32.For(options.Seed, "augment");
-        bool augmenting = options.GainJitter > 0 || options.RotationProbability > 0;
+        bool augmenting = options.GainJitter > 0 || options.RotationProbability > 0 || options.ChannelGainJitter > 0;
+        var channelGains = new float[train.Channels];
         var scratch = new float[train.WindowSize];
         var parameters = network.Parameters.ToArray();
         var adam = new AdamW(options.LearningRate, options.WeightDecay);
@@ -92,7 +99,7 @@ public static class Trainer
                     int offset = w * train.WindowSize;
                     if (augmenting)
                     {
-                        Augment(train, w, scratch, options, augment);
+                        Augment(train, w, scratch, channelGains, options, augment);
                         source = scratch;
                         offset = 0;
                     }
@@ -141,7 +148,7 @@ public static class Trainer
         return new TrainingResult(epoch, bestEpoch, bestAccuracy, clock.Elapsed);
     }
 
-    private static void Augment(WindowSet set, int window, float[] destination, TrainingOptions options, Simulation.Pcg32 random)
+    private static void Augment(WindowSet set, int window, float[] destination, float[] channelGains, TrainingOptions options, Simulation.Pcg32 random)
     {
         float gain = (float)(1 + (options.GainJitter * ((2 * random.NextDouble()) - 1)));
         int shift = 0;
@@ -151,13 +158,19 @@ public static class Trainer
         }
 
         int channels = set.Channels;
+        for (int c = 0; c < channels; c++)
+        {
+            // Drawn only when enabled, so runs without it keep their random streams (and results).
+            channelGains[c] = options.ChannelGainJitter > 0 ? gain * (float)(1 + (options.ChannelGainJitter * ((2 * random.NextDouble()) - 1))) : gain;
+        }
+
         int start = window * set.WindowSize;
         for (int t = 0; t < set.Length; t++)
         {
             int row = t * channels;
             for (int c = 0; c < channels; c++)
             {
-                destination[row + ((c + shift) % channels)] = set.Data[start + row + c] * gain;
+                destination[row + ((c + shift) % channels)] = set.Data[start + row + c] * channelGains[c];
             }
         }
     }
