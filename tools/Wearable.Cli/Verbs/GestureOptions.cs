@@ -32,9 +32,18 @@ internal sealed class GestureOptions
 
     public Option<int> Threads { get; } = new("--threads") { Description = "People trained at once by eval (one thread each); results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
 
+    public Option<double> Rehearsal { get; } = new("--rehearsal") { Description = "Fine-tuning: mix this many pre-training windows (other people) per own window into each person's training set.", DefaultValueFactory = _ => 0.0 };
+
+    public Option<int> Freeze { get; } = new("--freeze") { Description = "Fine-tuning: keep the first N weighted layers of the pre-trained CNN fixed.", DefaultValueFactory = _ => 0 };
+
+    public Option<double> RotationJitter { get; } = new("--rotation-jitter") { Description = "Training augmentation: displace the band by up to this fraction of an electrode (interpolating neighbours).", DefaultValueFactory = _ => 0.0 };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Threads);
+        command.Options.Add(RotationJitter);
+        command.Options.Add(Freeze);
+        command.Options.Add(Rehearsal);
         command.Options.Add(GainJitter);
         command.Options.Add(Rotation);
         command.Options.Add(ChannelGainJitter);
@@ -78,9 +87,12 @@ internal sealed class GestureOptions
                 GainJitter = parse.GetValue(GainJitter),
                 RotationProbability = parse.GetValue(Rotation),
                 ChannelGainJitter = parse.GetValue(ChannelGainJitter),
+                FrozenLayers = Math.Max(0, parse.GetValue(Freeze)),
+                RotationJitter = Math.Clamp(parse.GetValue(RotationJitter), 0, 1),
             },
             FinalEpochs = parse.GetValue(RetrainEpochs),
             Parallelism = threads,
+            Rehearsal = Math.Max(0, parse.GetValue(Rehearsal)),
         };
     }
 

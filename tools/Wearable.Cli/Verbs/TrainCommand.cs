@@ -15,7 +15,7 @@ public static class TrainCommand
     {
         var shared = new GestureOptions();
         var person = new Option<string?>("--person") { Description = "Train on this evaluation person's training0 (e.g. Male0); default: pre-train on PreTrainingDataset." };
-        var from = new Option<FileInfo?>("--from") { Description = "Start from this float model (fine-tuning) instead of random weights." };
+        var from = new Option<string?>("--from") { Description = "Start from this float model (fine-tuning) instead of random weights; a+b.json joins models into an ensemble." };
         var output = new Option<FileInfo>("--out") { Description = "Where to write the float model (JSON).", DefaultValueFactory = _ => new FileInfo("gesture-cnn.json") };
         var json = CommonOptions.Json();
         var command = new Command("train", "Train the gesture CNN (float32, CPU) on the Myo armband dataset and save it.");
@@ -28,7 +28,7 @@ public static class TrainCommand
         return command;
     }
 
-    private static int Run(ParseResult parse, GestureOptions shared, string? personName, FileInfo? from, FileInfo output, bool json)
+    private static int Run(ParseResult parse, GestureOptions shared, string? personName, string? from, FileInfo output, bool json)
     {
         var data = shared.Dataset(parse);
         var options = shared.Read(parse, json ? null : EvalCommand.PrintEpoch);
@@ -46,7 +46,7 @@ public static class TrainCommand
         else
         {
             var person = GestureOptions.People(data, personName).Single();
-            network = from is null ? NewNetwork(options) : LoadModel(from);
+            network = from is null ? NewNetwork(options) : LoadModels(from);
             var (train, validation) = MyoProtocolExperiment.TrainingSplit(data, person, options);
             fit = Trainer.Fit(network, train, validation, options.Training);
         }

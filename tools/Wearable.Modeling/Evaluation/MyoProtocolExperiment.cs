@@ -34,6 +34,13 @@ public sealed class MyoProtocolOptions
     /// <summary>Limits each test session to its first N repetitions (for quick tests); 0 = all 28.</summary>
     public int TestRepetitionLimit { get; set; }
 
+    /// <summary>
+    /// Rehearsal while fine-tuning: this many pre-training windows (other people, PreTrainingDataset)
+    /// per training0 window are mixed into each person's training set, so fine-tuning cannot forget
+    /// what holds across people and sessions. 0 = training0 only.
+    /// </summary>
+    public double Rehearsal { get; set; }
+
     /// <summary>People trained at the same time (each on its own thread); results do not depend on it.</summary>
     public int Parallelism { get; set; } = 1;
 
@@ -66,6 +73,7 @@ public static class MyoProtocolExperiment
         var list = people.ToList();
         var results = new PersonResult[list.Count];
         var clock = Stopwatch.StartNew();
+        WindowSet? rehearsal = options.Rehearsal > 0 ? MyoArmbandProtocol.PreTrainingWindows(data, 10) : null;
 
         // People are independent (own network copy, own seeded streams), so running them side by side
         // gives the same numbers as one after another, only sooner.
@@ -73,7 +81,7 @@ public static class MyoProtocolExperiment
             0,
             list.Count,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
-            i => results[i] = RunPerson(data, list[i], paper.Contains(list[i].Name), options, pretrained, log));
+            i => results[i] = RunPerson(data, list[i], paper.Contains(list[i].Name), options, pretrained, log, rehearsal));
 
         double Mean(IEnumerable<PersonResult> r) => r.Any() ? r.Average(x => x.Accuracy) : double.NaN;
         return new ProtocolResult(results, Mean(results.Where(r => r.InPaperSubset)), Mean(results), clock.Elapsed.TotalSeconds);
@@ -82,9 +90,14 @@ public static class MyoProtocolExperiment
     /// <summary>One person: train (or fine-tune) on training0, score on Test0 + Test1.</summary>
     public static PersonResult RunPerson(
         MyoArmbandDataset data, MyoParticipant person, bool inPaperSubset, MyoProtocolOptions options,
-        IClassifierModel? pretrained = null, Action<string>? log = null)
+        IClassifierModel? pretrained = null, Action<string>? log = null, WindowSet? rehearsal = null)
     {
         var (train, validation) = TrainingSplit(data, person, options);
+        if (rehearsal is not null && options.Rehearsal > 0)
+        {
+            train = WithRehearsal(train, rehearsal, options.Rehearsal, options.Training.Seed, person.Name);
+        }
+
         var test = TestSet(data, person, options);
         var network = pretrained is not null
             ? ClassifierModels.Copy(pretrained)
@@ -111,6 +124,8 @@ public static class MyoProtocolExperiment
                 GainJitter = options.Training.GainJitter,
                 RotationProbability = options.Training.RotationProbability,
                 ChannelGainJitter = options.Training.ChannelGainJitter,
+                FrozenLayers = options.Training.FrozenLayers,
+                RotationJitter = options.Training.RotationJitter,
             });
             fit = fit with { Elapsed = fit.Elapsed + polish.Elapsed, Epochs = fit.Epochs + polish.Epochs };
         }
@@ -119,6 +134,23 @@ public static class MyoProtocolExperiment
         double second = options.AfterFit is null ? double.NaN : options.AfterFit(network, train, test);
         log?.Invoke(person.Name + ": " + (accuracy * 100).ToString("F2") + " %" + (double.IsNaN(second) ? "" : " (int8 " + (second * 100).ToString("F2") + " %)") + " on " + test.Count + " test windows (" + fit.Epochs + " epochs, best " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s)");
         return new PersonResult(person.Name, inPaperSubset, accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds) { FixedAccuracy = second };
+    }
+
+    /// <summary>
+    /// The person's windows plus an evenly drawn, seeded sample of other people's windows
+    /// (<paramref name="fraction"/> per own window); the person's windows stay first.
+    /// </summary>
+    public static WindowSet WithRehearsal(WindowSet own, WindowSet others, double fraction, ulong seed, string person)
+    {
+        var mixed = own.Where(_ => true);
+        int wanted = Math.Min(others.Count, (int)Math.Round(own.Count * fraction));
+        var random = Simulation.Pcg32.For(seed, "rehearsal " + person);
+        for (int k = 0; k < wanted; k++)
+        {
+            mixed.AddWindowFrom(others, random.NextInt(others.Count));
+        }
+
+        return mixed;
     }
 
     /// <summary>training0 split into fitting and early-stopping windows (by repetition, never mixing one repetition's windows).</summary>

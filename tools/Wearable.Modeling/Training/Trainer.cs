@@ -29,10 +29,23 @@ public sealed class TrainingOptions
     public double RotationProbability { get; set; }
 
     /// <summary>
+    /// Training-time band displacement by a fraction of an electrode: each window is rotated by a
+    /// uniform amount in [-r, r] electrodes, interpolating between neighbours (sessions never put
+    /// the band back exactly where it was).
+    /// </summary>
+    public double RotationJitter { get; set; }
+
+    /// <summary>
     /// Training-time per-electrode gain jitter: each channel of a window is scaled by its own factor
     /// in [1 - c, 1 + c], as skin contact differs electrode by electrode between sessions.
     /// </summary>
     public double ChannelGainJitter { get; set; }
+
+    /// <summary>
+    /// Fine-tuning: the first N layers with weights of every CNN keep their (pre-trained) weights, so
+    /// only the later layers adapt to the new person and the early, cross-person filters stay.
+    /// </summary>
+    public int FrozenLayers { get; set; }
 
     /// <summary>Called after every epoch (progress display, logging).</summary>
     public Action<EpochReport>? Progress { get; set; }
@@ -67,10 +80,10 @@ public static class Trainer
         var shuffle = Simulation.Pcg32.For(options.Seed, "shuffle");
         var dropout = Simulation.Pcg32.For(options.Seed, "dropout");
         var augment = Simulation.Pcg32.For(options.Seed, "augment");
-        bool augmenting = options.GainJitter > 0 || options.RotationProbability > 0 || options.ChannelGainJitter > 0;
-        var channelGains = new float[train.Channels];
+        var augmenter = new WindowAugmenter(options, train.Channels);
         var scratch = new float[train.WindowSize];
-        var parameters = network.Parameters.ToArray();
+        var frozen = FrozenParameters(network, options.FrozenLayers);
+        var parameters = network.Parameters.Where(p => !frozen.Contains(p)).ToArray();
         var adam = new AdamW(options.LearningRate, options.WeightDecay);
         float[][]? bestWeights = null;
         double bestScore = double.NegativeInfinity;
@@ -97,9 +110,9 @@ public static class Trainer
                     int w = order[b];
                     float[] source = train.Data;
                     int offset = w * train.WindowSize;
-                    if (augmenting)
+                    if (augmenter.Enabled)
                     {
-                        Augment(train, w, scratch, channelGains, options, augment);
+                        augmenter.Apply(train, w, scratch, augment);
                         source = scratch;
                         offset = 0;
                     }
@@ -109,6 +122,10 @@ public static class Trainer
                 }
 
                 adam.Step(parameters, end - start);
+                foreach (var p in frozen)
+                {
+                    Array.Clear(p.Gradients);
+                }
             }
 
             network.SetTraining(null);
@@ -148,31 +165,15 @@ public static class Trainer
         return new TrainingResult(epoch, bestEpoch, bestAccuracy, clock.Elapsed);
     }
 
-    private static void Augment(WindowSet set, int window, float[] destination, float[] channelGains, TrainingOptions options, Simulation.Pcg32 random)
+    private static HashSet<Parameter> FrozenParameters(IClassifierModel model, int layers)
     {
-        float gain = (float)(1 + (options.GainJitter * ((2 * random.NextDouble()) - 1)));
-        int shift = 0;
-        if (random.NextDouble() < options.RotationProbability)
+        var networks = model switch
         {
-            shift = random.NextDouble() < 0.5 ? 1 : set.Channels - 1;
-        }
-
-        int channels = set.Channels;
-        for (int c = 0; c < channels; c++)
-        {
-            // Drawn only when enabled, so runs without it keep their random streams (and results).
-            channelGains[c] = options.ChannelGainJitter > 0 ? gain * (float)(1 + (options.ChannelGainJitter * ((2 * random.NextDouble()) - 1))) : gain;
-        }
-
-        int start = window * set.WindowSize;
-        for (int t = 0; t < set.Length; t++)
-        {
-            int row = t * channels;
-            for (int c = 0; c < channels; c++)
-            {
-                destination[row + ((c + shift) % channels)] = set.Data[start + row + c] * channelGains[c];
-            }
-        }
+            Network n => new[] { n },
+            EnsembleModel e => e.Members.OfType<Network>().ToArray(),
+            _ => Array.Empty<Network>(),
+        };
+        return networks.SelectMany(n => n.Layers.Where(l => l.Parameters.Any()).Take(layers).SelectMany(l => l.Parameters)).ToHashSet();
     }
 
     /// <summary>Mean cross-entropy and accuracy of the network on a window set (inference mode).</summary>
