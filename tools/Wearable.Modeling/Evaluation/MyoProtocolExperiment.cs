@@ -114,19 +114,7 @@ public static class MyoProtocolExperiment
                 data.LoadSession(person, MyoArmbandDataset.Training).Take(options.TrainRepetitionLimit > 0 ? options.TrainRepetitionLimit : 28),
                 MyoArmbandProtocol.WindowLength,
                 options.TrainHop);
-            var polish = Trainer.Fit(network, all, null, new TrainingOptions
-            {
-                Seed = options.Training.Seed + 1,
-                MaxEpochs = options.FinalEpochs,
-                BatchSize = options.Training.BatchSize,
-                LearningRate = options.Training.LearningRate / 10,
-                WeightDecay = options.Training.WeightDecay,
-                GainJitter = options.Training.GainJitter,
-                RotationProbability = options.Training.RotationProbability,
-                ChannelGainJitter = options.Training.ChannelGainJitter,
-                FrozenLayers = options.Training.FrozenLayers,
-                RotationJitter = options.Training.RotationJitter,
-            });
+            var polish = Trainer.Fit(network, all, null, options.Training.Polishing(options.FinalEpochs));
             fit = fit with { Elapsed = fit.Elapsed + polish.Elapsed, Epochs = fit.Epochs + polish.Epochs };
         }
 

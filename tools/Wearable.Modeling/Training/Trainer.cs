@@ -49,6 +49,20 @@ public sealed class TrainingOptions
 
     /// <summary>Called after every epoch (progress display, logging).</summary>
     public Action<EpochReport>? Progress { get; set; }
+
+    /// <summary>
+    /// The same settings for a short last pass over all training data after early stopping: its own
+    /// seed, <paramref name="epochs"/> epochs at a tenth of the learning rate, no progress display.
+    /// </summary>
+    public TrainingOptions Polishing(int epochs)
+    {
+        var copy = (TrainingOptions)MemberwiseClone();
+        copy.Seed = Seed + 1;
+        copy.MaxEpochs = epochs;
+        copy.LearningRate = LearningRate / 10;
+        copy.Progress = null;
+        return copy;
+    }
 }
 
 public sealed record EpochReport(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationLoss, double ValidationAccuracy, bool Best, TimeSpan Elapsed);
