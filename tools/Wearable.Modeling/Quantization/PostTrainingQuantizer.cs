@@ -55,20 +55,38 @@ public static class PostTrainingQuantizer
     public static QuantizedModel Quantize(IClassifierModel model, WindowSet calibration, QuantizationOptions? options = null)
     {
         options ??= new QuantizationOptions();
-        if (model is not Network network)
-        {
-            throw new NotSupportedException(
-                "Only feed-forward CNNs (Network) map to the int8 ops; '" + model.Spec + "' is " + model.GetType().Name +
-                " (spiking layers and ensembles have no int8 CNN op: export spiking models through the spiking section instead).");
-        }
+        var network = AsNetwork(model);
+        return Quantize(network, CalibrateRanges(network, calibration, options), options);
+    }
 
+    /// <summary>
+    /// The activation range of every step of <see cref="Steps"/> from float forward passes over
+    /// <paramref name="calibration"/> (what <see cref="Quantize(IClassifierModel, WindowSet, QuantizationOptions?)"/> uses).
+    /// </summary>
+    public static (double Min, double Max)[] CalibrateRanges(IClassifierModel model, WindowSet calibration, QuantizationOptions? options = null)
+    {
+        var network = AsNetwork(model);
         if (calibration.Count == 0 || calibration.Channels != network.InputChannels || calibration.Length != network.InputLength)
         {
             throw new ArgumentException("Calibration windows must be non-empty and shaped " + network.InputLength + " x " + network.InputChannels + ".", nameof(calibration));
         }
 
+        return Calibrate(network, calibration, Plan(network), options ?? new QuantizationOptions());
+    }
+
+    /// <summary>
+    /// Exports with given activation ranges, one per step of <see cref="Steps"/> (pool steps' entries are
+    /// unused: pools keep their input's quantization). Quantization-aware training learns these ranges.
+    /// </summary>
+    public static QuantizedModel Quantize(IClassifierModel model, IReadOnlyList<(double Min, double Max)> ranges, QuantizationOptions? options = null)
+    {
+        options ??= new QuantizationOptions();
+        var network = AsNetwork(model);
         var plan = Plan(network);
-        var ranges = Calibrate(network, calibration, plan, options);
+        if (ranges.Count != plan.Count)
+        {
+            throw new ArgumentException(ranges.Count + " activation ranges for " + plan.Count + " int8 steps.", nameof(ranges));
+        }
 
         var builder = new ModelFileBuilder
         {
@@ -221,8 +239,22 @@ public static class PostTrainingQuantizer
         return (scale, zero);
     }
 
-    /// <summary>The executable steps: dropout dropped, ReLU fused into the layer before it.</summary>
-    private sealed record Step(Layer Layer, bool Relu, int LastFloatIndex);
+    /// <summary>
+    /// The int8 ops a network maps to, in order: dropout dropped, ReLU fused into the layer before it.
+    /// <see cref="Step.LastFloatIndex"/> is the float layer whose output the op's output tensor holds.
+    /// </summary>
+    public static IReadOnlyList<Step> Steps(IClassifierModel model) => Plan(AsNetwork(model));
+
+    private static Network AsNetwork(IClassifierModel model) => model as Network ?? throw new NotSupportedException(
+        "Only feed-forward CNNs (Network) map to the int8 ops; '" + model.Spec + "' is " + model.GetType().Name +
+        " (spiking layers and ensembles have no int8 CNN op: export spiking models through the spiking section instead).");
+
+    /// <summary>One int8 op: the float layer it maps, whether a ReLU is fused, the index of the last float layer it covers.</summary>
+    public sealed record Step(Layer Layer, bool Relu, int LastFloatIndex)
+    {
+        /// <summary>Whether the op requantizes to a new scale (conv, dw, pw, dense); pools keep their input's.</summary>
+        public bool Requantizes => Layer is Conv1dLayer or DepthwiseConv1dLayer or DenseLayer;
+    }
 
     private static List<Step> Plan(Network network)
     {
