@@ -165,8 +165,10 @@ public static class EvalCommand
 
         if (qat is not null)
         {
-            // Per person after float training: QAT on the same fitting windows, export, run the file.
-            options.AfterFitQat = (model, train, test) => QuantizationAwareTraining.FineTuneAndScore(model, train, null, test, qat);
+            // Per person after float training: QAT on the same fitting windows, early stopping on the
+            // same held-out repetitions (keeping the post-training start if no epoch beats it), export, run the file.
+            qat.Progress = json ? null : PrintEpoch;
+            options.AfterFitQat = (model, train, validation, test) => QuantizationAwareTraining.FineTuneAndScore(model, train, validation, test, qat);
         }
 
         var pretrained = from is null ? null : TrainCommand.LoadModels(from);

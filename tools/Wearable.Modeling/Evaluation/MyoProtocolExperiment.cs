@@ -40,8 +40,11 @@ public sealed class MyoProtocolOptions
     /// </summary>
     public Func<IClassifierModel, WindowSet, WindowSet, double>? AfterFit { get; set; }
 
-    /// <summary>A third score per person, same arguments (e.g. the int8 accuracy after quantization-aware fine-tuning).</summary>
-    public Func<IClassifierModel, WindowSet, WindowSet, double>? AfterFitQat { get; set; }
+    /// <summary>
+    /// A third score per person (e.g. the int8 accuracy after quantization-aware fine-tuning): given the
+    /// trained float model, the training windows, the early-stopping windows (null without) and the test windows.
+    /// </summary>
+    public Func<IClassifierModel, WindowSet, WindowSet?, WindowSet, double>? AfterFitQat { get; set; }
 }
 
 public sealed record PersonResult(string Person, bool InPaperSubset, double Accuracy, int TestWindows, int Epochs, double TrainSeconds)
@@ -102,7 +105,7 @@ public static class MyoProtocolExperiment
 
             var (_, accuracy) = Trainer.Evaluate(network, test);
             double second = options.AfterFit is null ? double.NaN : options.AfterFit(network, train, test);
-            double third = options.AfterFitQat is null ? double.NaN : options.AfterFitQat(network, train, test);
+            double third = options.AfterFitQat is null ? double.NaN : options.AfterFitQat(network, train, validation, test);
             var result = new PersonResult(person.Name, paper.Contains(person.Name), accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds) { FixedAccuracy = second, QatAccuracy = third };
             results.Add(result);
             log?.Invoke(person.Name + ": " + (accuracy * 100).ToString("F2") + " %" + (double.IsNaN(second) ? "" : " (int8 " + (second * 100).ToString("F2") + " %)") + (double.IsNaN(third) ? "" : " (QAT int8 " + (third * 100).ToString("F2") + " %)") + " on " + test.Count + " test windows (" + fit.Epochs + " epochs, best " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s)");
