@@ -188,4 +188,18 @@ public class QuantizationAwareTrainingTests
         Assert.Equal(first, Run());
         Assert.NotEqual(PostTrainingQuantizer.Quantize(network, train).File, first); // it did fine-tune
     }
+
+    [Fact]
+    public void Qat_keeps_the_post_training_start_when_no_epoch_beats_it_on_validation()
+    {
+        var data = Data();
+        var train = Cycles(data, "Male0", MyoArmbandDataset.Training, 0, 7, 20);
+        var validation = Cycles(data, "Male0", MyoArmbandDataset.Training, 7, 7, 20);
+        var network = TrainedSmallNet(train);
+        // A learning rate of 0.5 wrecks the weights in the first steps: no epoch can beat the start.
+        var result = QuantizationAwareTraining.FineTune(network, train, validation, train, new QatOptions { Epochs = 1, LearningRate = 0.5 });
+
+        Assert.True(result.KeptStart, "validation: start " + result.StartValidationAccuracy + ", best epoch " + result.Fit.BestValidationAccuracy);
+        Assert.Equal(PostTrainingQuantizer.Quantize(network, train).File, QuantizationAwareTraining.Export(result).File);
+    }
 }
