@@ -77,5 +77,9 @@ public class ProtocolVariantCommandTests
         var qat = CliRunner.Run("eval", "--data", Data, "--people", "Male1", "--qat-epochs", "2");
         Assert.Equal(1, qat.ExitCode);
         Assert.Contains("--fixed", qat.Error);
+
+        var sessionFixed = CliRunner.Run("eval", "--data", Data, "--protocol", "cross-session", "--fixed");
+        Assert.Equal(1, sessionFixed.ExitCode);
+        Assert.Contains("float models only", sessionFixed.Error);
     }
 }

@@ -54,6 +54,13 @@ public static class EvalCommand
 
             if (variant is "cross-session" or "cross-person")
             {
+                if (parse.GetValue(qat.Epochs) != 0 || (variant == "cross-session" && (parse.GetValue(fixedPoint) || parse.GetValue(modelFile) is not null)))
+                {
+                    throw new CliException(
+                        "--protocol " + variant + " scores " + (variant == "cross-session" ? "float models only (no --fixed, --model or --qat-epochs)" : "a float model and / or an int8 file (no --qat-epochs)") + ".",
+                        "For QAT across people use `wearable quantize --qat-epochs N`, then `eval --protocol cross-person --model file.wmdl`.");
+                }
+
                 var options = shared.Read(parse, null);
                 options.TestRepetitionLimit = parse.GetValue(testRepetitions);
                 return variant == "cross-session"
