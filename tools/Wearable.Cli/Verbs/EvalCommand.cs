@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Wearable.Modeling.Datasets;
 using Wearable.Modeling.Evaluation;
+using Wearable.Modeling.Quantization;
 using Wearable.Modeling.Training;
 
 namespace Wearable.Cli.Verbs;
@@ -23,6 +24,10 @@ public static class EvalCommand
         var streamHop = new Option<int>("--stream-hop") { Description = "Pseudo-online: frames between decisions.", DefaultValueFactory = _ => 10 };
         var fixedPoint = new Option<bool>("--fixed") { Description = "Also quantize each person's trained model to int8 (calibrated on its training0) and score it on the shared ModelRunner." };
         var modelFile = new Option<FileInfo?>("--model") { Description = "Score this int8 model file (.wmdl) per person on Test0+Test1 with the shared ModelRunner; no training." };
+        var protocol = new Option<string>("--protocol") { Description = "myo (train on training0, test on Test0+Test1), cross-session (train on one session, test on each other) or cross-person (a PreTrainingDataset model, no per-person data).", DefaultValueFactory = _ => "myo" };
+        var trainSessions = new Option<string?>("--train-sessions") { Description = "cross-session: the sessions to train on (default training0,Test0,Test1)." };
+        var testRepetitions = new Option<int>("--test-repetitions") { Description = "Limit each test session to its first N repetitions (quick checks; 0 = all 28).", DefaultValueFactory = _ => 0 };
+        var qat = new QatCliOptions();
         var json = CommonOptions.Json();
         var command = new Command("eval", "Evaluate the gesture CNN: MyoArmband protocol per person and mean, or pseudo-online on myo-readings.");
         shared.AddTo(command);
@@ -34,9 +39,40 @@ public static class EvalCommand
         command.Options.Add(streamHop);
         command.Options.Add(fixedPoint);
         command.Options.Add(modelFile);
+        command.Options.Add(protocol);
+        command.Options.Add(trainSessions);
+        command.Options.Add(testRepetitions);
+        qat.AddTo(command);
         command.Options.Add(json);
         command.SetAction(parse =>
         {
+            string variant = parse.GetValue(protocol)!;
+            if (parse.GetValue(testRepetitions) < 0)
+            {
+                throw new CliException("--test-repetitions must be >= 0.", "Use 0 for all 28 repetitions.");
+            }
+
+            if (variant is "cross-session" or "cross-person")
+            {
+                if (parse.GetValue(qat.Epochs) != 0 || (variant == "cross-session" && (parse.GetValue(fixedPoint) || parse.GetValue(modelFile) is not null)))
+                {
+                    throw new CliException(
+                        "--protocol " + variant + " scores " + (variant == "cross-session" ? "float models only (no --fixed, --model or --qat-epochs)" : "a float model and / or an int8 file (no --qat-epochs)") + ".",
+                        "For QAT across people use `wearable quantize --qat-epochs N`, then `eval --protocol cross-person --model file.wmdl`.");
+                }
+
+                var options = shared.Read(parse, null);
+                options.TestRepetitionLimit = parse.GetValue(testRepetitions);
+                return variant == "cross-session"
+                    ? ProtocolVariants.CrossSession(shared.Dataset(parse), options, parse.GetValue(people)!, parse.GetValue(from), parse.GetValue(trainSessions), parse.GetValue(json))
+                    : ProtocolVariants.CrossPerson(shared.Dataset(parse), options, parse.GetValue(people)!, parse.GetValue(from), parse.GetValue(modelFile), parse.GetValue(fixedPoint), parse.GetValue(json));
+            }
+
+            if (variant != "myo")
+            {
+                throw new CliException("Unknown --protocol '" + variant + "'.", "Use myo, cross-session or cross-person.");
+            }
+
             if (parse.GetValue(modelFile) is FileInfo file)
             {
                 return FixedModelEvaluation.Run(shared.Dataset(parse), file, parse.GetValue(people)!, parse.GetValue(json));
@@ -53,7 +89,13 @@ public static class EvalCommand
                 throw new CliException("Unknown --dataset '" + which + "'.", "Use myo-armband or myo-readings.");
             }
 
-            return Run(parse, shared, parse.GetValue(people)!, parse.GetValue(from), parse.GetValue(json), parse.GetValue(fixedPoint));
+            var qatOptions = qat.Read(parse, parse.GetValue(shared.Seed), parse.GetValue(shared.GainJitter));
+            if (qatOptions is not null && !parse.GetValue(fixedPoint))
+            {
+                throw new CliException("--qat-epochs fine-tunes the int8 model that --fixed scores.", "Add --fixed.");
+            }
+
+            return Run(parse, shared, parse.GetValue(people)!, parse.GetValue(from), parse.GetValue(json), parse.GetValue(fixedPoint), qatOptions, parse.GetValue(testRepetitions));
         });
         return command;
     }
@@ -118,13 +160,22 @@ public static class EvalCommand
         "  epoch " + r.Epoch + ": loss " + r.TrainLoss.ToString("F4") + ", train " + (r.TrainAccuracy * 100).ToString("F1") +
         " %, validation " + (r.ValidationAccuracy * 100).ToString("F2") + " %" + (r.Best ? " *" : string.Empty) + " (" + r.Elapsed.TotalSeconds.ToString("F0") + " s)");
 
-    private static int Run(ParseResult parse, GestureOptions shared, string selection, string? from, bool json, bool fixedPoint)
+    private static int Run(ParseResult parse, GestureOptions shared, string selection, string? from, bool json, bool fixedPoint, QatOptions? qat, int testRepetitions)
     {
         var data = shared.Dataset(parse);
         var options = shared.Read(parse, null);
+        options.TestRepetitionLimit = testRepetitions;
         if (fixedPoint)
         {
-            options.AfterFit = (model, train, test) => Wearable.Modeling.Quantization.FixedPointEvaluation.QuantizeAndScore(model, train, test);
+            options.AfterFit = (model, train, test) => FixedPointEvaluation.QuantizeAndScore(model, train, test);
+        }
+
+        if (qat is not null)
+        {
+            // Per person after float training: QAT on the same fitting windows, early stopping on the
+            // same held-out repetitions (keeping the post-training start if no epoch beats it), export, run the file.
+            qat.Progress = json ? null : PrintEpoch;
+            options.AfterFitQat = (model, train, validation, test) => QuantizationAwareTraining.FineTuneAndScore(model, train, validation, test, qat);
         }
 
         var pretrained = from is null ? null : TrainCommand.LoadModels(from);
@@ -139,14 +190,16 @@ public static class EvalCommand
             JsonOutput.Write(new
             {
                 protocol = "MyoArmband: per person train on training0, test on Test0+Test1, 52-sample windows, hop " + options.TestHop,
-                arithmetic = fixedPoint ? "float32 (accuracy) and int8 post-training quantized on the shared ModelRunner (fixedAccuracy)" : "float32",
+                arithmetic = fixedPoint ? "float32 (accuracy) and int8 post-training quantized on the shared ModelRunner (fixedAccuracy)" + (qat is null ? "" : " and int8 after " + qat.Epochs + " epochs of quantization-aware fine-tuning at lr " + qat.LearningRate + " (qatAccuracy)") : "float32",
                 spec = options.Spec,
                 pretrained = from,
-                people = result.People.Select(p => new { person = p.Person, paperSubset = p.InPaperSubset, accuracy = Math.Round(p.Accuracy, 5), fixedAccuracy = Round(p.FixedAccuracy), testWindows = p.TestWindows, epochs = p.Epochs, trainSeconds = Math.Round(p.TrainSeconds, 1) }),
+                people = result.People.Select(p => new { person = p.Person, paperSubset = p.InPaperSubset, accuracy = Math.Round(p.Accuracy, 5), fixedAccuracy = Round(p.FixedAccuracy), qatAccuracy = Round(p.QatAccuracy), testWindows = p.TestWindows, epochs = p.Epochs, trainSeconds = Math.Round(p.TrainSeconds, 1) }),
                 meanPaper17 = Round(result.MeanPaper17),
                 meanAll = Round(result.MeanAll),
-                fixedMeanPaper17 = fixedPoint ? Round(result.People.Where(p => p.InPaperSubset).Average(p => p.FixedAccuracy)) : null,
+                fixedMeanPaper17 = fixedPoint ? Round(result.People.Where(p => p.InPaperSubset).DefaultIfEmpty().Average(p => p?.FixedAccuracy ?? double.NaN)) : null,
                 fixedMeanAll = fixedPoint ? Round(result.People.Average(p => p.FixedAccuracy)) : null,
+                qatMeanPaper17 = qat is not null ? Round(result.People.Where(p => p.InPaperSubset).DefaultIfEmpty().Average(p => p?.QatAccuracy ?? double.NaN)) : null,
+                qatMeanAll = qat is not null ? Round(result.People.Average(p => p.QatAccuracy)) : null,
                 seconds = Math.Round(result.TrainSeconds, 1),
             });
         }
@@ -156,6 +209,11 @@ public static class EvalCommand
             if (fixedPoint)
             {
                 Console.Out.WriteLine("int8 mean over the paper's people: " + Percent(result.People.Where(p => p.InPaperSubset).DefaultIfEmpty().Average(p => p?.FixedAccuracy ?? double.NaN)) + "; over all evaluated: " + Percent(result.People.Average(p => p.FixedAccuracy)));
+            }
+
+            if (qat is not null)
+            {
+                Console.Out.WriteLine("QAT int8 mean over the paper's people: " + Percent(result.People.Where(p => p.InPaperSubset).DefaultIfEmpty().Average(p => p?.QatAccuracy ?? double.NaN)) + "; over all evaluated: " + Percent(result.People.Average(p => p.QatAccuracy)));
             }
         }
 

@@ -22,12 +22,16 @@ public static class QuantizeCommand
         var name = new Option<string>("--name") { Description = "Name in the model card.", DefaultValueFactory = _ => "gesture-cnn-int8" };
         var evaluate = new Option<string?>("--evaluate") { Description = "Also score float vs int8 on Test0+Test1: paper, all or names (no fine-tuning)." };
         var data = new Option<DirectoryInfo?>("--data") { Description = "MyoArmbandDataset folder (default: ../shared/data/emg/myo-armband beside the repository)." };
+        var qatData = new Option<string>("--qat-data") { Description = "Quantization-aware fine-tuning windows (every 10 samples): pretraining or person names of the EvaluationDataset's training0.", DefaultValueFactory = _ => "pretraining" };
+        var qat = new QatCliOptions();
         var json = CommonOptions.Json();
-        var command = new Command("quantize", "Post-training int8 quantization of a float CNN into a model file (runs on the shared ModelRunner).");
-        foreach (Option o in new Option[] { model, output, calibration, windows, range, name, evaluate, data, json })
+        var command = new Command("quantize", "int8 quantization of a float CNN into a model file (runs on the shared ModelRunner): post-training, or after quantization-aware fine-tuning with --qat-epochs.");
+        foreach (Option o in new Option[] { model, output, calibration, windows, range, name, evaluate, data, qatData, json })
         {
             command.Options.Add(o);
         }
+
+        qat.AddTo(command);
 
         command.SetAction(parse =>
         {
@@ -58,10 +62,24 @@ public static class QuantizeCommand
             var calibrationSet = FixedPointEvaluation.Subsample(CalibrationSet(dataset, parse.GetValue(calibration)!), count);
             options.Description = "int8 post-training quantization of " + from.Name + " (" + network.Spec + " + dense " + network.Classes + " + softmax); calibrated on "
                 + calibrationSet.Count + " windows (" + parse.GetValue(calibration) + ", " + parse.GetValue(range) + "). Input: raw Myo armband samples (int8 range), 8 ch at 200 Hz, 52-sample windows.";
+            var qatOptions = qat.Read(parse, 1, 0);
             QuantizedModel quantized;
+            byte[]? postTraining = null;
+            QatResult? qatResult = null;
             try
             {
                 quantized = PostTrainingQuantizer.Quantize(network, calibrationSet, options);
+                if (qatOptions is not null)
+                {
+                    postTraining = quantized.File;
+                    qatOptions.Range = options.Range;
+                    qatOptions.CalibrationWindows = count;
+                    qatOptions.Progress = parse.GetValue(json) ? null : EvalCommand.PrintEpoch;
+                    var tuning = CalibrationSet(dataset, parse.GetValue(qatData)!, 10);
+                    qatResult = QuantizationAwareTraining.FineTune(network, tuning, null, calibrationSet, qatOptions);
+                    options.Description += " Then " + qatOptions.Epochs + " epochs of quantization-aware fine-tuning (lr " + qatOptions.LearningRate + ") on " + tuning.Count + " windows (" + parse.GetValue(qatData) + "), exported with the ranges it learned.";
+                    quantized = QuantizationAwareTraining.Export(qatResult, options);
+                }
             }
             catch (NotSupportedException ex)
             {
@@ -76,9 +94,10 @@ public static class QuantizeCommand
 
             File.WriteAllBytes(parse.GetValue(output)!.FullName, quantized.File);
             var evaluator = new FixedPointEvaluation(quantized.File);
+            var ptqEvaluator = postTraining is null ? null : new FixedPointEvaluation(postTraining);
             var people = new List<object>();
             string? selection = parse.GetValue(evaluate);
-            double floatSum = 0, fixedSum = 0;
+            double floatSum = 0, fixedSum = 0, ptqSum = 0;
             if (selection is not null)
             {
                 foreach (var person in GestureOptions.People(dataset, selection))
@@ -86,12 +105,14 @@ public static class QuantizeCommand
                     var test = MyoArmbandProtocol.TestWindows(dataset, person);
                     var (_, floatAccuracy) = Trainer.Evaluate(network, test);
                     double fixedAccuracy = evaluator.Accuracy(test);
+                    double ptqAccuracy = ptqEvaluator?.Accuracy(test) ?? double.NaN;
                     floatSum += floatAccuracy;
                     fixedSum += fixedAccuracy;
-                    people.Add(new { person = person.Name, floatAccuracy = Math.Round(floatAccuracy, 5), fixedAccuracy = Math.Round(fixedAccuracy, 5), testWindows = test.Count });
+                    ptqSum += ptqAccuracy;
+                    people.Add(new { person = person.Name, floatAccuracy = Math.Round(floatAccuracy, 5), fixedAccuracy = Math.Round(fixedAccuracy, 5), postTrainingAccuracy = ptqEvaluator is null ? (double?)null : Math.Round(ptqAccuracy, 5), testWindows = test.Count });
                     if (!parse.GetValue(json))
                     {
-                        Console.Out.WriteLine(person.Name + ": float " + (floatAccuracy * 100).ToString("F2") + " %, int8 " + (fixedAccuracy * 100).ToString("F2") + " %");
+                        Console.Out.WriteLine(person.Name + ": float " + (floatAccuracy * 100).ToString("F2") + " %, " + (ptqEvaluator is null ? "" : "post-training int8 " + (ptqAccuracy * 100).ToString("F2") + " %, QAT ") + "int8 " + (fixedAccuracy * 100).ToString("F2") + " %");
                     }
                 }
             }
@@ -110,6 +131,8 @@ public static class QuantizeCommand
                 people,
                 meanFloat = people.Count == 0 ? (double?)null : Math.Round(floatSum / people.Count, 5),
                 meanFixed = people.Count == 0 ? (double?)null : Math.Round(fixedSum / people.Count, 5),
+                meanPostTraining = people.Count == 0 || ptqEvaluator is null ? (double?)null : Math.Round(ptqSum / people.Count, 5),
+                qat = qatResult is null ? null : new { epochs = qatOptions!.Epochs, learningRate = qatOptions.LearningRate, data = parse.GetValue(qatData), seconds = Math.Round(qatResult.Fit.Elapsed.TotalSeconds, 1) },
             };
             if (parse.GetValue(json))
             {
@@ -121,7 +144,7 @@ public static class QuantizeCommand
                 Console.Out.WriteLine("ops: " + string.Join(" -> ", quantized.Ops));
                 if (people.Count > 0)
                 {
-                    Console.Out.WriteLine("mean: float " + (floatSum / people.Count * 100).ToString("F2") + " %, int8 " + (fixedSum / people.Count * 100).ToString("F2") + " %");
+                    Console.Out.WriteLine("mean: float " + (floatSum / people.Count * 100).ToString("F2") + " %, " + (ptqEvaluator is null ? "" : "post-training int8 " + (ptqSum / people.Count * 100).ToString("F2") + " %, QAT ") + "int8 " + (fixedSum / people.Count * 100).ToString("F2") + " %");
                 }
             }
 
@@ -143,11 +166,12 @@ public static class QuantizeCommand
         }
     }
 
-    private static WindowSet CalibrationSet(MyoArmbandDataset data, string which)
+    /// <summary>Windows every <paramref name="hop"/> samples of the PreTrainingDataset or of the named people's training0.</summary>
+    private static WindowSet CalibrationSet(MyoArmbandDataset data, string which, int hop = 25)
     {
         if (which == "pretraining")
         {
-            return MyoArmbandProtocol.PreTrainingWindows(data, 25);
+            return MyoArmbandProtocol.PreTrainingWindows(data, hop);
         }
 
         var set = new WindowSet(MyoArmbandDatReader.Channels, MyoArmbandProtocol.WindowLength, 4096);
@@ -155,7 +179,7 @@ public static class QuantizeCommand
         {
             foreach (var r in data.LoadSession(person, MyoArmbandDataset.Training))
             {
-                set.AddRecording(r, 25);
+                set.AddRecording(r, hop);
             }
         }
 

@@ -49,12 +49,21 @@ public sealed class MyoProtocolOptions
     /// trained float model, the training windows (calibration) and the test windows.
     /// </summary>
     public Func<IClassifierModel, WindowSet, WindowSet, double>? AfterFit { get; set; }
+
+    /// <summary>
+    /// A third score per person (e.g. the int8 accuracy after quantization-aware fine-tuning): given the
+    /// trained float model, the training windows, the early-stopping windows (null without) and the test windows.
+    /// </summary>
+    public Func<IClassifierModel, WindowSet, WindowSet?, WindowSet, double>? AfterFitQat { get; set; }
 }
 
 public sealed record PersonResult(string Person, bool InPaperSubset, double Accuracy, int TestWindows, int Epochs, double TrainSeconds)
 {
     /// <summary>The <see cref="MyoProtocolOptions.AfterFit"/> score (NaN without one).</summary>
     public double FixedAccuracy { get; init; } = double.NaN;
+
+    /// <summary>The <see cref="MyoProtocolOptions.AfterFitQat"/> score (NaN without one).</summary>
+    public double QatAccuracy { get; init; } = double.NaN;
 }
 
 public sealed record ProtocolResult(IReadOnlyList<PersonResult> People, double MeanPaper17, double MeanAll, double TrainSeconds);
@@ -120,8 +129,9 @@ public static class MyoProtocolExperiment
 
         var (_, accuracy) = Trainer.Evaluate(network, test);
         double second = options.AfterFit is null ? double.NaN : options.AfterFit(network, train, test);
-        log?.Invoke(person.Name + ": " + (accuracy * 100).ToString("F2") + " %" + (double.IsNaN(second) ? "" : " (int8 " + (second * 100).ToString("F2") + " %)") + " on " + test.Count + " test windows (" + fit.Epochs + " epochs, best " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s)");
-        return new PersonResult(person.Name, inPaperSubset, accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds) { FixedAccuracy = second };
+        double third = options.AfterFitQat is null ? double.NaN : options.AfterFitQat(network, train, validation, test);
+        log?.Invoke(person.Name + ": " + (accuracy * 100).ToString("F2") + " %" + (double.IsNaN(second) ? "" : " (int8 " + (second * 100).ToString("F2") + " %)") + (double.IsNaN(third) ? "" : " (QAT int8 " + (third * 100).ToString("F2") + " %)") + " on " + test.Count + " test windows (" + fit.Epochs + " epochs, best " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s)");
+        return new PersonResult(person.Name, inPaperSubset, accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds) { FixedAccuracy = second, QatAccuracy = third };
     }
 
     /// <summary>

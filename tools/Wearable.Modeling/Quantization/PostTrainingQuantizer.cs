@@ -56,12 +56,44 @@ public static class PostTrainingQuantizer
     {
         options ??= new QuantizationOptions();
         Network[] members = Members(model);
-        Network network = members[0];
+        var ranges = members.Select(m => CalibrateRanges(m, calibration, options)).ToArray();
+        return Build(members, ranges, calibration, options);
+    }
+
+    /// <summary>
+    /// The activation range of every step of <see cref="Steps"/> from float forward passes over
+    /// <paramref name="calibration"/> (what <see cref="Quantize(IClassifierModel, WindowSet, QuantizationOptions?)"/> uses).
+    /// </summary>
+    public static (double Min, double Max)[] CalibrateRanges(IClassifierModel model, WindowSet calibration, QuantizationOptions? options = null)
+    {
+        var network = AsNetwork(model);
         if (calibration.Count == 0 || calibration.Channels != network.InputChannels || calibration.Length != network.InputLength)
         {
             throw new ArgumentException("Calibration windows must be non-empty and shaped " + network.InputLength + " x " + network.InputChannels + ".", nameof(calibration));
         }
 
+        return Calibrate(network, calibration, Plan(network), options ?? new QuantizationOptions());
+    }
+
+    /// <summary>
+    /// Exports one CNN with given activation ranges, one per step of <see cref="Steps"/> (pool steps' entries are
+    /// unused: pools keep their input's quantization). Quantization-aware training learns these ranges.
+    /// </summary>
+    public static QuantizedModel Quantize(IClassifierModel model, IReadOnlyList<(double Min, double Max)> ranges, QuantizationOptions? options = null)
+    {
+        var network = AsNetwork(model);
+        if (ranges.Count != Plan(network).Count)
+        {
+            throw new ArgumentException(ranges.Count + " activation ranges for " + Plan(network).Count + " int8 steps.", nameof(ranges));
+        }
+
+        return Build(new[] { network }, new[] { ranges.ToArray() }, null, options ?? new QuantizationOptions());
+    }
+
+    /// <summary>The model file of one CNN, or of an ensemble (whose logit sums are ranged on <paramref name="calibration"/>).</summary>
+    private static QuantizedModel Build(Network[] members, (double Min, double Max)[][] ranges, WindowSet? calibration, QuantizationOptions options)
+    {
+        Network network = members[0];
         var builder = new ModelFileBuilder
         {
             Name = options.Name,
@@ -96,11 +128,11 @@ public static class PostTrainingQuantizer
         var ops = new List<string>();
         int input = builder.AddTensor(network.InputLength, network.InputChannels, inZero, (float)inScale);
         builder.GraphInput = input;
-        var heads = members.Select(m => EmitNetwork(builder, m, calibration, options, input, inScale, inZero, tensors, ops)).ToArray();
+        var heads = members.Select((m, k) => EmitNetwork(builder, m, ranges[k], input, inScale, inZero, tensors, ops)).ToArray();
         var (current, s, z, channels) = heads[0];
         if (members.Length > 1)
         {
-            (current, s, z) = EmitLogitSum(builder, members, calibration, heads, tensors, ops);
+            (current, s, z) = EmitLogitSum(builder, members, calibration ?? throw new ArgumentException("An ensemble needs calibration windows for its logit sums.", nameof(calibration)), heads, tensors, ops);
         }
 
         // Softmax head: output scale 1/256, zero point -128 as the int8 softmax requires. An ensemble's
@@ -190,11 +222,10 @@ public static class PostTrainingQuantizer
 
     /// <summary>Emits one CNN's ops from the shared input tensor to its logits; returns the logits tensor and its quantization.</summary>
     private static (int Tensor, double Scale, int ZeroPoint, int Channels) EmitNetwork(
-        ModelFileBuilder builder, Network network, WindowSet calibration, QuantizationOptions options, int input, double inScale, int inZero,
+        ModelFileBuilder builder, Network network, (double Min, double Max)[] ranges, int input, double inScale, int inZero,
         List<(double Scale, int ZeroPoint)> tensors, List<string> ops)
     {
         var plan = Plan(network);
-        var ranges = Calibrate(network, calibration, plan, options);
         int current = input;
         double s = inScale;
         int z = inZero;
@@ -307,8 +338,22 @@ public static class PostTrainingQuantizer
         return (scale, zero);
     }
 
-    /// <summary>The executable steps: dropout dropped, ReLU fused into the layer before it.</summary>
-    private sealed record Step(Layer Layer, bool Relu, int LastFloatIndex);
+    /// <summary>
+    /// The int8 ops a network maps to, in order: dropout dropped, ReLU fused into the layer before it.
+    /// <see cref="Step.LastFloatIndex"/> is the float layer whose output the op's output tensor holds.
+    /// </summary>
+    public static IReadOnlyList<Step> Steps(IClassifierModel model) => Plan(AsNetwork(model));
+
+    private static Network AsNetwork(IClassifierModel model) => model as Network ?? throw new NotSupportedException(
+        "Only feed-forward CNNs (Network) map to the int8 ops; '" + model.Spec + "' is " + model.GetType().Name +
+        " (one CNN here; spiking layers have no int8 CNN op: export spiking models through the spiking section instead).");
+
+    /// <summary>One int8 op: the float layer it maps, whether a ReLU is fused, the index of the last float layer it covers.</summary>
+    public sealed record Step(Layer Layer, bool Relu, int LastFloatIndex)
+    {
+        /// <summary>Whether the op requantizes to a new scale (conv, dw, pw, dense); pools keep their input's.</summary>
+        public bool Requantizes => Layer is Conv1dLayer or DepthwiseConv1dLayer or DenseLayer;
+    }
 
     private static List<Step> Plan(Network network)
     {
