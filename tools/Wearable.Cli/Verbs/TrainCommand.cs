@@ -57,7 +57,7 @@ public static class TrainCommand
             model = output.FullName,
             spec = network.Spec,
             parameters = ClassifierModels.ParameterCount(network),
-            multiplyAccumulates = (network as Network)?.MultiplyAccumulates,
+            multiplyAccumulates = ClassifierModels.MultiplyAccumulates(network),
             epochs = fit.Epochs,
             bestEpoch = fit.BestEpoch,
             validationAccuracy = fit.BestValidationAccuracy,
@@ -70,7 +70,7 @@ public static class TrainCommand
         else
         {
             Console.Out.WriteLine(
-                "saved " + output.FullName + ": " + ClassifierModels.ParameterCount(network) + " parameters, " + ((network as Network)?.MultiplyAccumulates.ToString() ?? "n/a") + " MACs, best validation " +
+                "saved " + output.FullName + ": " + ClassifierModels.ParameterCount(network) + " parameters, " + (ClassifierModels.MultiplyAccumulates(network)?.ToString() ?? "n/a") + " MACs, best validation " +
                 (fit.BestValidationAccuracy * 100).ToString("F2") + " % at epoch " + fit.BestEpoch + ", " + fit.Elapsed.TotalSeconds.ToString("F1") + " s");
         }
 

@@ -62,6 +62,14 @@ public static class ClassifierModels
 
     public static int ParameterCount(IClassifierModel model) => model.Parameters.Sum(p => p.Values.Length);
 
+    /// <summary>Multiply-accumulates per window of a CNN or an ensemble of CNNs; null when a member is not a CNN.</summary>
+    public static long? MultiplyAccumulates(IClassifierModel model) => model switch
+    {
+        Network n => n.MultiplyAccumulates,
+        EnsembleModel e when e.Members.All(m => m is Network) => e.Members.Sum(m => ((Network)m).MultiplyAccumulates),
+        _ => null,
+    };
+
     /// <summary>Softmax cross-entropy on logits in place: turns them into the loss gradient; returns the loss.</summary>
     internal static float SoftmaxCrossEntropy(float[] logits, float[] gradient, int classes, int label)
     {
