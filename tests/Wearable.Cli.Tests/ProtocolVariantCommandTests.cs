@@ -49,6 +49,12 @@ public class ProtocolVariantCommandTests
         Assert.InRange(person.GetProperty("fixedAccuracy").GetDouble(), 0.5, 1.0);
         Assert.InRange(person.GetProperty("qatAccuracy").GetDouble(), 0.5, 1.0);
         Assert.Equal(person.GetProperty("qatAccuracy").GetDouble(), json.GetProperty("qatMeanAll").GetDouble());
+
+        // The sizes the budget is about, from the int8 file itself (the shipped CNN: ~4.4 KB of weights).
+        var size = json.GetProperty("fixedModel");
+        Assert.InRange(size.GetProperty("weightBytes").GetInt64(), 4_000, 64 * 1024);
+        Assert.InRange(size.GetProperty("arenaBytes").GetInt32() + size.GetProperty("scratchBytes").GetInt32(), 1_000, 32 * 1024);
+        Assert.Equal(66_080, size.GetProperty("multiplyAccumulates").GetInt64());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Wearable.Kernels.Model;
 using Wearable.Modeling.Datasets;
 using Wearable.Modeling.Evaluation;
 using Wearable.Modeling.Quantization;
@@ -165,9 +166,16 @@ public static class EvalCommand
         var data = shared.Dataset(parse);
         var options = shared.Read(parse, null);
         options.TestRepetitionLimit = testRepetitions;
+        ModelRunner? lastFixedModel = null;
         if (fixedPoint)
         {
-            options.AfterFit = (model, train, test) => FixedPointEvaluation.QuantizeAndScore(model, train, test);
+            options.AfterFit = (model, train, test) =>
+            {
+                var quantized = PostTrainingQuantizer.Quantize(model, FixedPointEvaluation.Subsample(train, 2000));
+                var evaluation = new FixedPointEvaluation(quantized.File);
+                lastFixedModel = evaluation.Runner; // every person's file has the same layers, so any one gives the sizes
+                return evaluation.Accuracy(test);
+            };
         }
 
         if (qat is not null)
@@ -191,8 +199,9 @@ public static class EvalCommand
             {
                 protocol = "MyoArmband: per person train on training0, test on Test0+Test1, 52-sample windows, hop " + options.TestHop,
                 arithmetic = fixedPoint ? "float32 (accuracy) and int8 post-training quantized on the shared ModelRunner (fixedAccuracy)" + (qat is null ? "" : " and int8 after " + qat.Epochs + " epochs of quantization-aware fine-tuning at lr " + qat.LearningRate + " (qatAccuracy)") : "float32",
-                spec = options.Spec,
+                spec = pretrained?.Spec ?? options.Spec,
                 pretrained = from,
+                fixedModel = lastFixedModel is null ? null : new { weightBytes = lastFixedModel.ParameterBytes, arenaBytes = lastFixedModel.ArenaBytes, scratchBytes = lastFixedModel.ScratchBytes, multiplyAccumulates = ClassifierModels.MultiplyAccumulates(pretrained ?? TrainCommand.NewNetwork(options)) },
                 people = result.People.Select(p => new { person = p.Person, paperSubset = p.InPaperSubset, accuracy = Math.Round(p.Accuracy, 5), fixedAccuracy = Round(p.FixedAccuracy), qatAccuracy = Round(p.QatAccuracy), testWindows = p.TestWindows, epochs = p.Epochs, trainSeconds = Math.Round(p.TrainSeconds, 1) }),
                 meanPaper17 = Round(result.MeanPaper17),
                 meanAll = Round(result.MeanAll),
@@ -206,6 +215,11 @@ public static class EvalCommand
         else
         {
             Console.Out.WriteLine("mean over the paper's people: " + Percent(result.MeanPaper17) + "; over all evaluated: " + Percent(result.MeanAll) + " (" + result.TrainSeconds.ToString("F0") + " s)");
+            if (lastFixedModel is not null)
+            {
+                Console.Out.WriteLine("int8 model: " + lastFixedModel.ParameterBytes + " B of weights, " + lastFixedModel.ArenaBytes + " B arena + " + lastFixedModel.ScratchBytes + " B scratch");
+            }
+
             if (fixedPoint)
             {
                 Console.Out.WriteLine("int8 mean over the paper's people: " + Percent(result.People.Where(p => p.InPaperSubset).DefaultIfEmpty().Average(p => p?.FixedAccuracy ?? double.NaN)) + "; over all evaluated: " + Percent(result.People.Average(p => p.FixedAccuracy)));
