@@ -13,10 +13,12 @@ internal static class FixedModelEvaluation
             throw new CliException("No model file at " + file.FullName + ".", "Make one with `wearable quantize --model float.json --out model.wmdl`.");
         }
 
-        FixedPointEvaluation evaluator;
+        Func<WindowSet, double> score;
         try
         {
-            evaluator = new FixedPointEvaluation(File.ReadAllBytes(file.FullName));
+            byte[] bytes = File.ReadAllBytes(file.FullName);
+            var model = Wearable.Kernels.Model.ModelReader.Read(bytes);
+            score = model.HasCnn ? new FixedPointEvaluation(bytes).Accuracy : new SpikingModelEvaluation(bytes).Accuracy; // spiking files (L2MU) run on ModelPipeline
         }
         catch (Exception ex) when (ex is Wearable.Kernels.Model.ModelFormatException or InvalidOperationException)
         {
@@ -28,7 +30,7 @@ internal static class FixedModelEvaluation
         foreach (var person in GestureOptions.People(data, selection))
         {
             var test = MyoArmbandProtocol.TestWindows(data, person);
-            double accuracy = evaluator.Accuracy(test);
+            double accuracy = score(test);
             people.Add((person.Name, paper.Contains(person.Name), accuracy, test.Count));
             if (!json)
             {
