@@ -13,6 +13,7 @@ internal static class L2muQuantization
 {
     public static int Run(L2muNetwork network, FileInfo output, string name, string? evaluate, MyoArmbandDataset dataset, bool json)
     {
+        name = name == "gesture-cnn-int8" ? "gesture-l2mu" : name; // the quantize verb's default names the CNN
         byte[] file = L2muExporter.Export(network, (int)(MyoArmbandDatReader.SampleRate * 1000), name, MyoArmbandDatReader.GestureNames);
         string? dir = Path.GetDirectoryName(output.FullName);
         if (dir is not null)
