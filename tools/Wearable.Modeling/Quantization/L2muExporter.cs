@@ -56,7 +56,10 @@ public static class L2muExporter
 
     private static int Threshold(float theta) => (int)Math.Round(theta * (1 << StateFractionBits), MidpointRounding.AwayFromZero);
 
-    /// <summary>Largest Fw in 0..F with max |w| 2^Fw &lt;= 32767 over the weights feeding one population.</summary>
+    /// <summary>
+    /// Largest Fw in 0..F with max |w| 2^Fw &lt;= 32767 over the weight matrices feeding one population
+    /// (Decays marks weights; the biases are int32 and fit at any Fw).
+    /// </summary>
     private static int FractionBits(params Parameter[] parameters)
     {
         double largest = parameters.Where(p => p.Decays).SelectMany(p => p.Values).Select(v => Math.Abs((double)v)).DefaultIfEmpty(0).Max();

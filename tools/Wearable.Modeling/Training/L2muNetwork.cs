@@ -361,42 +361,8 @@ public sealed class L2muNetwork : IClassifierModel
         return _in.Spikes.Select(s => (byte)s).ToArray();
     }
 
-    /// <summary>
-    /// The send-on-delta encoder of the model file's front end (Spiking.DeltaEncoder): per channel an
-    /// up spike (2c) when the rounded sample rose by at least delta since the channel's last spike, a
-    /// down spike (2c + 1) when it fell by at least delta; the reference then moves to the sample.
-    /// </summary>
-    private void Encode(float[] windows, int offset)
-    {
-        int channels = InputChannels;
-        int delta = Shape.DeltaThreshold;
-        Array.Clear(_reference);
-        Array.Clear(_in.Spikes);
-        for (int t = 0; t < InputLength; t++)
-        {
-            int row = t * 2 * channels;
-            int count = 0;
-            for (int c = 0; c < channels; c++)
-            {
-                int x = (int)Math.Clamp(MathF.Round(windows[offset + (t * channels) + c], MidpointRounding.AwayFromZero), short.MinValue, short.MaxValue);
-                long change = (long)x - _reference[c];
-                if (change >= delta)
-                {
-                    _in.Spikes[row + (2 * c)] = 1;
-                    _in.Active[row + count++] = 2 * c;
-                    _reference[c] = x;
-                }
-                else if (change <= -delta)
-                {
-                    _in.Spikes[row + (2 * c) + 1] = 1;
-                    _in.Active[row + count++] = (2 * c) + 1;
-                    _reference[c] = x;
-                }
-            }
-
-            _in.ActiveCount[t] = count;
-        }
-    }
+    private void Encode(float[] windows, int offset) =>
+        DeltaSpikeEncoding.Encode(windows, offset, InputLength, InputChannels, Shape.DeltaThreshold, _reference, _in);
 
     /// <summary>target += sum over the source's active neurons j at step t of s_j W[j, :].</summary>
     private static void AddRows(Parameter w, L2muPopulation source, int t, float[] target)
