@@ -137,7 +137,7 @@ public class L2muRecordTests
     [InlineData(18, -1, 13, "spiking.layer[0].u.weight_frac_bits")]
     [InlineData(30, -1, 13, "spiking.layer[0].m.weight_frac_bits")]
     [InlineData(29, -1, 13, "spiking.layer[0].m.state_frac_bits")]
-    [InlineData(33, 0x10, 0x10, "spiking.layer[0].m.decay")]
+    [InlineData(32, 0x01, 0x11, "spiking.layer[0].m.decay")]
     [InlineData(43, -1, 1, "spiking.layer[0].h.reserved")]
     [InlineData(60, 0, 0, "spiking.layer[0].out.threshold")]
     [InlineData(64, -1, 14, "spiking.layer[0].block[0].id")]
