@@ -51,18 +51,18 @@ namespace Wearable.Kernels.Model
                 _window = new sbyte[input.ByteCount];
             }
 
-            if (model.SpikingLayers.Length > 0 && fe.EncoderKind == FrontEndConfig.EncoderDelta && !HasL2mu(model.SpikingLayers))
+            if (model.SpikingLayers.Length > 0 && fe.EncoderKind == FrontEndConfig.EncoderDelta && !HasProvisionalL2mu(model.SpikingLayers))
             {
                 _spiking = new SpikingStack(model.SpikingLayers);
             }
 
             if (_runner == null && _spiking == null)
             {
-                throw new InvalidOperationException("Nothing to run: the front end feeds neither a CNN (cnn_input_quant_table) nor LIF / CuBa-LIF layers (delta encoder).");
+                throw new InvalidOperationException("Nothing to run: the front end feeds neither a CNN (cnn_input_quant_table) nor LIF / CuBa-LIF / L2MU-cell layers (delta encoder).");
             }
         }
 
-        /// <summary>True when the model has a front end that feeds its CNN or its LIF / CuBa-LIF layers (what the constructor needs).</summary>
+        /// <summary>True when the model has a front end that feeds its CNN or its LIF / CuBa-LIF / L2MU-cell layers (what the constructor needs; kind-3 L2MU records are not runnable).</summary>
         public static bool CanRun(ModelDefinition model)
         {
             FrontEndConfig? fe = model.FrontEnd;
@@ -72,7 +72,7 @@ namespace Wearable.Kernels.Model
             }
 
             bool cnn = model.HasCnn && fe.CnnInputQuantTable >= 0;
-            bool spiking = model.SpikingLayers.Length > 0 && fe.EncoderKind == FrontEndConfig.EncoderDelta && !HasL2mu(model.SpikingLayers);
+            bool spiking = model.SpikingLayers.Length > 0 && fe.EncoderKind == FrontEndConfig.EncoderDelta && !HasProvisionalL2mu(model.SpikingLayers);
             return cnn || spiking;
         }
 
@@ -167,7 +167,7 @@ namespace Wearable.Kernels.Model
             return true;
         }
 
-        private static bool HasL2mu(SpikingLayerRecord[] layers)
+        private static bool HasProvisionalL2mu(SpikingLayerRecord[] layers)
         {
             for (int i = 0; i < layers.Length; i++)
             {

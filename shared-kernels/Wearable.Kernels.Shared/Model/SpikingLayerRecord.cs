@@ -2,13 +2,18 @@ namespace Wearable.Kernels.Model
 {
     /// <summary>
     /// One spiking layer as data (KERNEL-SPEC sections 2-3): neuron kind, fixed-point formats, decays,
-    /// threshold and its weight blocks. Executed by the spiking kernels once they are wired in.
+    /// threshold and its weight blocks. For kind 4 the generic fields mirror the u population and
+    /// Neurons is the output count; <see cref="L2mu"/> holds the rest.
     /// </summary>
     public sealed class SpikingLayerRecord
     {
         public const int KindLif = 1;
         public const int KindCubaLif = 2;
+        /// <summary>Kind 3: the provisional L2MU record of one parameter set (read, not executed).</summary>
         public const int KindL2mu = 3;
+
+        /// <summary>Kind 4: an L2MU cell with four population sub-headers (<see cref="L2muRecord"/>), executed by SpikingStack.</summary>
+        public const int KindL2muCell = 4;
 
         public const int ResetSubtract = 0;
         public const int ResetZero = 1;
@@ -45,6 +50,9 @@ namespace Wearable.Kernels.Model
         public int ThetaSteps;
         public SpikingWeightBlock[] Blocks = new SpikingWeightBlock[0];
 
+        /// <summary>Kind 4 only: the L2MU sizes and populations (null otherwise).</summary>
+        public L2muRecord? L2mu;
+
         /// <summary>The block with this id, or null.</summary>
         public SpikingWeightBlock? Find(int id)
         {
@@ -66,6 +74,7 @@ namespace Wearable.Kernels.Model
                 case KindLif: return "lif";
                 case KindCubaLif: return "cuba-lif";
                 case KindL2mu: return "l2mu";
+                case KindL2muCell: return "l2mu-cell";
                 default: return "unknown";
             }
         }

@@ -1,6 +1,6 @@
 namespace Wearable.Kernels.Model
 {
-    /// <summary>Reads the spiking section (type 3): a chain of LIF / CuBa-LIF / L2MU layers and their weight blocks.</summary>
+    /// <summary>Reads the spiking section (type 3): a chain of LIF / CuBa-LIF / L2MU (kind 3 provisional, kind 4 cell) layers and their weight blocks.</summary>
     public static class SpikingSectionReader
     {
         public const int MaxLayers = 32;
@@ -17,7 +17,14 @@ namespace Wearable.Kernels.Model
                 string p = "spiking.layer[" + i.ToString() + "]";
                 int at = r.Position;
                 var layer = new SpikingLayerRecord();
-                layer.Kind = r.U8In(p + ".kind", SpikingLayerRecord.KindLif, SpikingLayerRecord.KindL2mu);
+                layer.Kind = r.U8In(p + ".kind", SpikingLayerRecord.KindLif, SpikingLayerRecord.KindL2muCell);
+                if (layer.Kind == SpikingLayerRecord.KindL2muCell)
+                {
+                    L2muRecordReader.Read(r, p, at, layer, i > 0 ? layers[i - 1].Neurons : -1);
+                    layers[i] = layer;
+                    continue;
+                }
+
                 layer.Reset = r.U8In(p + ".reset", SpikingLayerRecord.ResetSubtract, SpikingLayerRecord.ResetZero);
                 layer.StateFracBits = r.U8In(p + ".state_frac_bits", 1, 24);
                 // F - Fw <= 22 keeps the aligned synaptic sum below 2^62 (the Spiking kernels' MaxAlignShift).

@@ -4,15 +4,17 @@ using Wearable.Kernels.Spiking;
 namespace Wearable.Kernels.Model
 {
     /// <summary>
-    /// Executes a model file's chain of LIF / CuBa-LIF layers with the Spiking kernels: each step the
-    /// active inputs drive layer 0, each layer's spikes drive the next, and the last layer's spikes are
-    /// counted per neuron (the decision is the argmax of the counts, ties to the lowest index).
-    /// L2MU layers are not executed here yet. Allocates at construction only.
+    /// Executes a model file's chain of LIF / CuBa-LIF layers and L2MU cells (kind 4) with the Spiking
+    /// kernels: each step the active inputs drive layer 0, each layer's spikes (an L2MU cell's output
+    /// population) drive the next, and the last layer's spikes are counted per neuron (the decision is
+    /// the argmax of the counts, ties to the lowest index). The provisional kind-3 L2MU record is not
+    /// executable. Allocates at construction only.
     /// </summary>
     public sealed class SpikingStack
     {
         private readonly SpikingPopulation[] _populations;
         private readonly FanOutWeights[] _weights;
+        private readonly L2muCell?[] _cells;
         private readonly int[] _counts;
 
         public SpikingStack(SpikingLayerRecord[] layers)
@@ -24,12 +26,21 @@ namespace Wearable.Kernels.Model
 
             _populations = new SpikingPopulation[layers.Length];
             _weights = new FanOutWeights[layers.Length];
+            _cells = new L2muCell?[layers.Length];
             for (int i = 0; i < layers.Length; i++)
             {
                 SpikingLayerRecord l = layers[i];
                 if (l.Kind == SpikingLayerRecord.KindL2mu)
                 {
-                    throw new NotSupportedException("L2MU layers are carried in the model file but not executed by SpikingStack yet.");
+                    throw new NotSupportedException("Kind-3 L2MU layers are provisional and not executable; write kind 4 (L2MU cell).");
+                }
+
+                if (l.Kind == SpikingLayerRecord.KindL2muCell)
+                {
+                    L2muCell cell = new L2muCell(l.L2mu!.CreateParameters(l));
+                    _cells[i] = cell;
+                    _populations[i] = cell.Output;
+                    continue;
                 }
 
                 SpikingWeightBlock w = l.Find(SpikingLayerRecord.BlockWeights)!;
@@ -72,7 +83,15 @@ namespace Wearable.Kernels.Model
         {
             for (int i = 0; i < _populations.Length; i++)
             {
-                _populations[i].Reset();
+                L2muCell? cell = _cells[i];
+                if (cell != null)
+                {
+                    cell.Reset();
+                }
+                else
+                {
+                    _populations[i].Reset();
+                }
             }
 
             Array.Clear(_counts, 0, _counts.Length);
@@ -92,8 +111,17 @@ namespace Wearable.Kernels.Model
             for (int i = 0; i < _populations.Length; i++)
             {
                 SpikingPopulation population = _populations[i];
-                population.AddSpikes(_weights[i], active, count);
-                population.Step();
+                L2muCell? cell = _cells[i];
+                if (cell != null)
+                {
+                    cell.Step(active, count);
+                }
+                else
+                {
+                    population.AddSpikes(_weights[i], active, count);
+                    population.Step();
+                }
+
                 active = population.ActiveIndices;
                 count = population.ActiveCount;
             }

@@ -94,7 +94,7 @@ public class ModelFuzzTests
         }
     }
 
-    private static byte[] Mutate(byte[] seed, Random r)
+    internal static byte[] Mutate(byte[] seed, Random r)
     {
         byte[] m = (byte[])seed.Clone();
         switch (r.Next(6))

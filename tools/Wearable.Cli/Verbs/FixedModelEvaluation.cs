@@ -3,7 +3,7 @@ using Wearable.Modeling.Quantization;
 
 namespace Wearable.Cli.Verbs;
 
-/// <summary>`wearable eval --model file.wmdl`: one int8 model file scored per person on Test0 + Test1 with the shared ModelRunner.</summary>
+/// <summary>`wearable eval --model file.wmdl`: one model file scored per person on Test0 + Test1 with the shared runtime (ModelRunner for CNNs, ModelPipeline for spiking/L2MU files).</summary>
 internal static class FixedModelEvaluation
 {
     public static int Run(MyoArmbandDataset data, FileInfo file, string selection, bool json)
@@ -13,10 +13,19 @@ internal static class FixedModelEvaluation
             throw new CliException("No model file at " + file.FullName + ".", "Make one with `wearable quantize --model float.json --out model.wmdl`.");
         }
 
-        FixedPointEvaluation evaluator;
+        Func<WindowSet, double> score;
+        string arithmetic = "int8 on the shared ModelRunner";
+        string label = "int8";
         try
         {
-            evaluator = new FixedPointEvaluation(File.ReadAllBytes(file.FullName));
+            byte[] bytes = File.ReadAllBytes(file.FullName);
+            var model = Wearable.Kernels.Model.ModelReader.Read(bytes);
+            score = model.HasCnn ? new FixedPointEvaluation(bytes).Accuracy : new SpikingModelEvaluation(bytes).Accuracy; // spiking files (L2MU) run on ModelPipeline
+            if (!model.HasCnn)
+            {
+                arithmetic = "fixed point (spiking layers) on the shared ModelPipeline, reset per window";
+                label = "fixed point";
+            }
         }
         catch (Exception ex) when (ex is Wearable.Kernels.Model.ModelFormatException or InvalidOperationException)
         {
@@ -28,11 +37,11 @@ internal static class FixedModelEvaluation
         foreach (var person in GestureOptions.People(data, selection))
         {
             var test = MyoArmbandProtocol.TestWindows(data, person);
-            double accuracy = evaluator.Accuracy(test);
+            double accuracy = score(test);
             people.Add((person.Name, paper.Contains(person.Name), accuracy, test.Count));
             if (!json)
             {
-                Console.Out.WriteLine(person.Name + ": " + (accuracy * 100).ToString("F2") + " % (int8) on " + test.Count + " test windows");
+                Console.Out.WriteLine(person.Name + ": " + (accuracy * 100).ToString("F2") + " % (" + label + ") on " + test.Count + " test windows");
             }
         }
 
@@ -44,7 +53,7 @@ internal static class FixedModelEvaluation
             JsonOutput.Write(new
             {
                 protocol = "MyoArmband Test0+Test1 per person, 52-sample windows, hop " + MyoArmbandProtocol.Hop + "; the model file as is (no per-person training)",
-                arithmetic = "int8 on the shared ModelRunner",
+                arithmetic,
                 model = file.FullName,
                 people = people.Select(p => new { person = p.Person, paperSubset = p.Paper, fixedAccuracy = Math.Round(p.Accuracy, 5), testWindows = p.Windows }),
                 fixedMeanPaper17 = paperMean,
@@ -53,7 +62,7 @@ internal static class FixedModelEvaluation
         }
         else
         {
-            Console.Out.WriteLine("int8 mean over the paper's people: " + (paperMean * 100)?.ToString("F2") + " %; over all evaluated: " + (allMean * 100)?.ToString("F2") + " %");
+            Console.Out.WriteLine(label + " mean over the paper's people: " + (paperMean * 100)?.ToString("F2") + " %; over all evaluated: " + (allMean * 100)?.ToString("F2") + " %");
         }
 
         return 0;

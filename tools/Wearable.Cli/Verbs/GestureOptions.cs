@@ -10,7 +10,7 @@ internal sealed class GestureOptions
 {
     public Option<DirectoryInfo?> Data { get; } = new("--data") { Description = "MyoArmbandDataset folder (default: ../shared/data/emg/myo-armband beside the repository)." };
 
-    public Option<string> Spec { get; } = new("--spec") { Description = "Layers before the classifier, e.g. " + Network.DefaultSpec + " (CNN) or cuba:128 / lif:64 (spiking, surrogate-gradient BPTT).", DefaultValueFactory = _ => Network.DefaultSpec };
+    public Option<string> Spec { get; } = new("--spec") { Description = "Layers before the classifier, e.g. " + Network.DefaultSpec + " (CNN) or cuba:128 / lif:64 (spiking, surrogate-gradient BPTT) or l2mu:16:4:64 (L2MU: memorySize:order:hidden[:theta[:delta[:memoryThreshold]]]).", DefaultValueFactory = _ => Network.DefaultSpec };
 
     public Option<int> Epochs { get; } = new("--epochs") { Description = "Maximum epochs (early stopping may end sooner).", DefaultValueFactory = _ => 40 };
 

@@ -43,6 +43,11 @@ public static class QuantizeCommand
 
             var network = NetworkFile.Load(from.FullName);
             var dataset = OpenDataset(parse.GetValue(data));
+            if (network is L2muNetwork l2mu)
+            {
+                return L2muQuantization.Run(l2mu, parse.GetValue(output)!, parse.GetValue(name)!, parse.GetValue(evaluate), dataset, parse.GetValue(json));
+            }
+
             int count = parse.GetValue(windows);
             if (count < 1)
             {

@@ -223,21 +223,39 @@ public sealed class ModelFileBuilder
         w.U16(SpikingLayers.Count).Zeros(2);
         foreach (SpikingLayerRecord l in SpikingLayers)
         {
+            if (l.Kind == SpikingLayerRecord.KindL2muCell)
+            {
+                L2muRecord c = l.L2mu ?? throw new InvalidOperationException("A kind-4 spiking layer needs its L2mu record.");
+                w.U8(l.Kind).Zeros(1).U16(l.Inputs).U16(c.MemorySize).U16(c.Order).U16(c.Hidden).U16(c.Outputs).U16(c.ThetaSteps).U8(l.Blocks.Length).Zeros(1);
+                foreach (L2muPopulationRecord p in c.Populations)
+                {
+                    w.U8(p.Reset).U8(p.StateFracBits).U8(p.WeightFracBits).Zeros(1).U16(p.Decay).Zeros(2).I32(p.Threshold);
+                }
+
+                WriteBlocks(w, l);
+                continue;
+            }
+
             w.U8(l.Kind).U8(l.Reset).U8(l.StateFracBits).U8(l.WeightFracBits).U16(l.Inputs).U16(l.Neurons)
                 .U16(l.DecayU).U16(l.DecayI).I32(l.Threshold).U16(l.Order).U16(l.ThetaSteps).U8(l.Blocks.Length).Zeros(3);
-            foreach (SpikingWeightBlock b in l.Blocks)
-            {
-                w.U8(b.Id).U8(b.ElementBits).U16(b.Rows).U16(b.Cols).Zeros(2);
-                switch (b.ElementBits)
-                {
-                    case 8: w.Bytes(b.Values8); break;
-                    case 16: Array.ForEach(b.Values16, v => w.U16(unchecked((ushort)v))); break;
-                    default: w.Ints(b.Values32); break;
-                }
-            }
+            WriteBlocks(w, l);
         }
 
         return w.ToArray();
+    }
+
+    private static void WriteBlocks(LittleEndianWriter w, SpikingLayerRecord l)
+    {
+        foreach (SpikingWeightBlock b in l.Blocks)
+        {
+            w.U8(b.Id).U8(b.ElementBits).U16(b.Rows).U16(b.Cols).Zeros(2);
+            switch (b.ElementBits)
+            {
+                case 8: w.Bytes(b.Values8); break;
+                case 16: Array.ForEach(b.Values16, v => w.U16(unchecked((ushort)v))); break;
+                default: w.Ints(b.Values32); break;
+            }
+        }
     }
 
     private static byte[] Table(List<byte[]> entries)

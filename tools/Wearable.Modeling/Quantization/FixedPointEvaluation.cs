@@ -64,9 +64,17 @@ public sealed class FixedPointEvaluation
         return windows.Where(i => i % step == 0);
     }
 
-    /// <summary>Quantizes <paramref name="model"/> calibrated on (a subsample of) <paramref name="train"/> and returns its int8 accuracy on <paramref name="test"/>.</summary>
+    /// <summary>
+    /// Quantizes <paramref name="model"/> calibrated on (a subsample of) <paramref name="train"/> and returns its int8 accuracy on <paramref name="test"/>.
+    /// An L2MU network is exported to its integer model file instead and scored through the shared ModelPipeline.
+    /// </summary>
     public static double QuantizeAndScore(Training.IClassifierModel model, WindowSet train, WindowSet test, QuantizationOptions? options = null, int calibrationWindows = 2000)
     {
+        if (model is Training.L2muNetwork l2mu)
+        {
+            return L2muExporter.ExportAndScore(l2mu, test);
+        }
+
         var quantized = PostTrainingQuantizer.Quantize(model, Subsample(train, calibrationWindows), options);
         return new FixedPointEvaluation(quantized.File).Accuracy(test);
     }

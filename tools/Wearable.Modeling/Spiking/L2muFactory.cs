@@ -60,6 +60,35 @@ public static class L2muFactory
         return (input, cell);
     }
 
+    /// <summary>
+    /// A seeded random cell the kind-4 model-file record can hold: LIF populations with one decay and
+    /// threshold each, biases on u, h and out, int8 and int16 matrices mixed.
+    /// </summary>
+    public static L2muCellParameters CreateRandomRecordable(int seed, L2muShape shape)
+    {
+        var random = new Random(seed);
+        var (abar, bbar) = LmuDiscretization.Discretize(shape.Order, shape.Theta);
+        var (aq, bq) = LmuDiscretization.Quantize(abar, bbar);
+        int md = shape.MemorySize * shape.Order;
+        LifParameters Lif(int n, int f, int fw, bool bias) => new(n, f, fw, [random.Next(100, 1500)], [random.Next(1 << (f - 2), 1 << f)],
+            random.Next(2) == 0 ? ResetMode.Subtract : ResetMode.Zero,
+            bias ? Enumerable.Range(0, n).Select(_ => random.Next(-(1 << fw) / 8, (1 << fw) / 4)).ToArray() : null);
+        return new L2muCellParameters(
+            shape.InputSpikes, shape.MemorySize, shape.Order, shape.HiddenSize, shape.Outputs,
+            Weights8(random, shape.InputSpikes, shape.MemorySize, 6),
+            Weights16(random, shape.HiddenSize, shape.MemorySize, 6),
+            Weights8(random, md, shape.MemorySize, 6),
+            aq, bq,
+            Weights16(random, shape.InputSpikes, shape.HiddenSize, 10),
+            Weights8(random, shape.HiddenSize, shape.HiddenSize, 10),
+            Weights16(random, md, shape.HiddenSize, 10),
+            Weights8(random, shape.HiddenSize, shape.Outputs, 6),
+            Lif(shape.MemorySize, 12, 6, true),
+            Lif(md, 15, L2muCellParameters.LmuFractionBits, false),
+            Lif(shape.HiddenSize, 14, 10, true),
+            Lif(shape.Outputs, 14, 6, true));
+    }
+
     /// <summary>Raw int16 samples: slow sines with noise per channel, like an IMU or an envelope.</summary>
     public static short[] RandomFrames(int seed, int channels, int frames)
     {

@@ -36,7 +36,7 @@ public interface IClassifierModel
     void Restore(float[][] snapshot);
 }
 
-/// <summary>Builds a model from its spec: specs made of <c>lif:</c>/<c>cuba:</c> layers are spiking, others CNN.</summary>
+/// <summary>Builds a model from its spec: specs made of <c>lif:</c>/<c>cuba:</c> layers are spiking, <c>l2mu:</c> an L2MU, others CNN.</summary>
 public static class ClassifierModels
 {
     public static IClassifierModel Create(string spec, int inputLength, int inputChannels, int classes, float inputScale)
@@ -46,6 +46,11 @@ public static class ClassifierModels
             return new EnsembleModel(spec.Split(EnsembleModel.Separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(member => Create(member, inputLength, inputChannels, classes, inputScale))
                 .ToArray());
+        }
+
+        if (L2muSpec.IsL2muSpec(spec))
+        {
+            return new L2muNetwork(spec, inputLength, inputChannels, classes, inputScale);
         }
 
         return SpikingNetwork.IsSpikingSpec(spec)
