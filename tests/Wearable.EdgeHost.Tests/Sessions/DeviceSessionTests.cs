@@ -45,7 +45,10 @@ public sealed class DeviceSessionTests
         await session.StartStreamAsync(new StreamSelection { BlockSamples = 10 });
         await WaitForSamplesAsync(session, 150);
         session.InsertMarker(7);
-        await WaitForSamplesAsync(session, 300);
+
+        // Wait for samples *after* the marker: under load this thread can wake up after the stream
+        // has already passed any fixed count, and a marker with no later sample is never placed.
+        await WaitForSamplesAsync(session, Math.Max(300, session.Counters.Samples + 150));
         await session.StopStreamAsync();
         await VirtualDeviceFixture.WaitForQuietAsync(session);
 
