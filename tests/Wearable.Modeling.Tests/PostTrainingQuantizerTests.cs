@@ -133,6 +133,18 @@ public class PostTrainingQuantizerTests
     }
 
     [Fact]
+    public void Shipped_default_is_the_int8_export_of_the_shipped_ensemble_and_decides_like_it()
+    {
+        var ensemble = Assert.IsType<EnsembleModel>(NetworkFile.Load(RepositoryPaths.InRepo("models", "gesture-ensemble-myo-pretrained.float.json")));
+        Assert.All(ensemble.Members, m => Assert.Equal(Network.DefaultSpec, m.Spec));
+        var shipped = new FixedPointEvaluation(File.ReadAllBytes(RepositoryPaths.InRepo("models", "gesture-default.wmdl")));
+        Assert.Equal(ensemble.Members.Count, shipped.Runner.Model.Layers.Count(l => l.Input == shipped.Runner.Model.GraphInput));
+        var test = Cycle(Data(), "Male3", MyoArmbandDataset.Test0);
+        double agreement = Agreement(ensemble, shipped, test);
+        Assert.True(agreement >= 0.95, "the shipped int8 file and its float ensemble agree on " + agreement + " of " + test.Count + " windows");
+    }
+
+    [Fact]
     public void Shipped_default_gesture_model_is_myo_shaped_and_within_the_device_budget()
     {
         var runner = ModelRunner.Load(File.ReadAllBytes(RepositoryPaths.InRepo("models", "gesture-default.wmdl")));

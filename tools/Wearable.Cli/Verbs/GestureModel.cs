@@ -3,8 +3,8 @@ using Wearable.Kernels.Model;
 namespace Wearable.Cli.Verbs;
 
 /// <summary>
-/// A deployable gesture model file (models/*.wmdl) as the demo and other verbs pick it: the first one,
-/// by name, whose input description matches the device's channels and rate.
+/// A deployable gesture model file (models/*.wmdl) as the demo and other verbs pick it: gesture-default.wmdl
+/// when it matches the device's channels and rate, else the first matching file by name.
 /// </summary>
 public sealed class GestureModel
 {
@@ -14,6 +14,9 @@ public sealed class GestureModel
         Bytes = bytes;
         Labels = labels;
     }
+
+    /// <summary>The shipped default gesture model's file name in models/.</summary>
+    public const string DefaultFileName = "gesture-default.wmdl";
 
     public string Path { get; }
 
@@ -29,7 +32,10 @@ public sealed class GestureModel
     {
         foreach (string folder in CandidateFolders())
         {
-            foreach (string file in Directory.EnumerateFiles(folder, "*.wmdl").Order(StringComparer.Ordinal))
+            var files = Directory.EnumerateFiles(folder, "*.wmdl")
+                .OrderBy(f => System.IO.Path.GetFileName(f) == DefaultFileName ? 0 : 1)
+                .ThenBy(f => f, StringComparer.Ordinal);
+            foreach (string file in files)
             {
                 byte[] bytes = File.ReadAllBytes(file);
                 ModelDefinition model;

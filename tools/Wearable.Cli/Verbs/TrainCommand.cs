@@ -96,6 +96,7 @@ public static class TrainCommand
     {
         var members = paths.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(p => LoadModel(new FileInfo(p)))
+            .SelectMany(m => m is EnsembleModel e ? e.Members : [m]) // ensemble files join as their members: one flat ensemble
             .ToArray();
         try
         {
