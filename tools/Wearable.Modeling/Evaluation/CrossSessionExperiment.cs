@@ -50,7 +50,7 @@ public static class CrossSessionExperiment
             double seconds = 0;
             foreach (string trainSession in trainSessions)
             {
-                var (model, train, fit) = SessionTraining.Fit(data, person, trainSession, options, pretrained);
+                var (model, train, _, fit) = SessionTraining.Fit(data, person, trainSession, options, pretrained);
                 seconds += fit.Elapsed.TotalSeconds;
                 foreach (string testSession in Sessions.Where(s => s != trainSession))
                 {

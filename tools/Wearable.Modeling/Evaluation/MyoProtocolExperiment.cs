@@ -101,32 +101,8 @@ public static class MyoProtocolExperiment
         MyoArmbandDataset data, MyoParticipant person, bool inPaperSubset, MyoProtocolOptions options,
         IClassifierModel? pretrained = null, Action<string>? log = null, WindowSet? rehearsal = null)
     {
-        var (train, validation) = TrainingSplit(data, person, options);
-        if (rehearsal is not null && options.Rehearsal > 0)
-        {
-            train = WithRehearsal(train, rehearsal, options.Rehearsal, options.Training.Seed, person.Name);
-        }
-
+        var (network, train, validation, fit) = SessionTraining.Fit(data, person, MyoArmbandDataset.Training, options, pretrained, rehearsal);
         var test = TestSet(data, person, options);
-        var network = pretrained is not null
-            ? ClassifierModels.Copy(pretrained)
-            : ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
-        if (pretrained is null)
-        {
-            network.Initialize(options.Training.Seed);
-        }
-
-        var fit = Trainer.Fit(network, train, validation, options.Training);
-        if (options.FinalEpochs > 0 && validation is not null)
-        {
-            var all = MyoArmbandProtocol.Windows(
-                data.LoadSession(person, MyoArmbandDataset.Training).Take(options.TrainRepetitionLimit > 0 ? options.TrainRepetitionLimit : 28),
-                MyoArmbandProtocol.WindowLength,
-                options.TrainHop);
-            var polish = Trainer.Fit(network, all, null, options.Training.Polishing(options.FinalEpochs));
-            fit = fit with { Elapsed = fit.Elapsed + polish.Elapsed, Epochs = fit.Epochs + polish.Epochs };
-        }
-
         var (_, accuracy) = Trainer.Evaluate(network, test);
         double second = options.AfterFit is null ? double.NaN : options.AfterFit(network, train, test);
         double third = options.AfterFitQat is null ? double.NaN : options.AfterFitQat(network, train, validation, test);
@@ -152,18 +128,8 @@ public static class MyoProtocolExperiment
     }
 
     /// <summary>training0 split into fitting and early-stopping windows (by repetition, never mixing one repetition's windows).</summary>
-    public static (WindowSet Train, WindowSet? Validation) TrainingSplit(MyoArmbandDataset data, MyoParticipant person, MyoProtocolOptions options)
-    {
-        var session = data.LoadSession(person, MyoArmbandDataset.Training);
-        int usable = options.TrainRepetitionLimit > 0 ? Math.Min(options.TrainRepetitionLimit, session.Count) : session.Count;
-        int validationCount = Math.Clamp(options.ValidationRepetitions, 0, usable - 1);
-        var fitting = session.Take(usable - validationCount);
-        var train = MyoArmbandProtocol.Windows(fitting, MyoArmbandProtocol.WindowLength, options.TrainHop);
-        WindowSet? validation = validationCount == 0
-            ? null
-            : MyoArmbandProtocol.Windows(session.Skip(usable - validationCount).Take(validationCount), MyoArmbandProtocol.WindowLength, options.TestHop);
-        return (train, validation);
-    }
+    public static (WindowSet Train, WindowSet? Validation) TrainingSplit(MyoArmbandDataset data, MyoParticipant person, MyoProtocolOptions options) =>
+        SessionTraining.Split(data, person, MyoArmbandDataset.Training, options);
 
     public static WindowSet TestSet(MyoArmbandDataset data, MyoParticipant person, MyoProtocolOptions options)
     {

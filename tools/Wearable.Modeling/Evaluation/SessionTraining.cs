@@ -7,7 +7,7 @@ namespace Wearable.Modeling.Evaluation;
 /// Training one person's model on one recording session, as the MyoArmband protocol trains on
 /// training0 but for any session: the session's last repetitions held out for early stopping, an
 /// optional polish on the whole session at a tenth of the learning rate, fine-tuning a copy of a
-/// pre-trained model when one is given. Used by the protocol variants (cross-session).
+/// pre-trained model when one is given. Used by the protocol (training0) and its variants (any session).
 /// </summary>
 public static class SessionTraining
 {
@@ -34,11 +34,20 @@ public static class SessionTraining
             options.TestHop);
     }
 
-    /// <summary>Trains (or fine-tunes <paramref name="pretrained"/>) on <paramref name="session"/>; returns the model, its fitting windows and the fit.</summary>
-    public static (IClassifierModel Model, WindowSet Train, TrainingResult Fit) Fit(
-        MyoArmbandDataset data, MyoParticipant person, string session, MyoProtocolOptions options, IClassifierModel? pretrained)
+    /// <summary>
+    /// Trains (or fine-tunes <paramref name="pretrained"/>) on <paramref name="session"/>, optionally with
+    /// other people's windows mixed in (<see cref="MyoProtocolOptions.Rehearsal"/>); returns the model, its
+    /// fitting and early-stopping windows and the fit.
+    /// </summary>
+    public static (IClassifierModel Model, WindowSet Train, WindowSet? Validation, TrainingResult Fit) Fit(
+        MyoArmbandDataset data, MyoParticipant person, string session, MyoProtocolOptions options, IClassifierModel? pretrained, WindowSet? rehearsal = null)
     {
         var (train, validation) = Split(data, person, session, options);
+        if (rehearsal is not null && options.Rehearsal > 0)
+        {
+            train = MyoProtocolExperiment.WithRehearsal(train, rehearsal, options.Rehearsal, options.Training.Seed, person.Name);
+        }
+
         var network = pretrained is not null
             ? ClassifierModels.Copy(pretrained)
             : ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
@@ -54,20 +63,11 @@ public static class SessionTraining
                 data.LoadSession(person, session).Take(options.TrainRepetitionLimit > 0 ? options.TrainRepetitionLimit : MyoArmbandDataset.RepetitionsPerSession),
                 MyoArmbandProtocol.WindowLength,
                 options.TrainHop);
-            var polish = Trainer.Fit(network, all, null, new TrainingOptions
-            {
-                Seed = options.Training.Seed + 1,
-                MaxEpochs = options.FinalEpochs,
-                BatchSize = options.Training.BatchSize,
-                LearningRate = options.Training.LearningRate / 10,
-                WeightDecay = options.Training.WeightDecay,
-                GainJitter = options.Training.GainJitter,
-                RotationProbability = options.Training.RotationProbability,
-            });
+            var polish = Trainer.Fit(network, all, null, options.Training.Polishing(options.FinalEpochs));
             fit = fit with { Elapsed = fit.Elapsed + polish.Elapsed, Epochs = fit.Epochs + polish.Epochs };
         }
 
         network.SetTraining(null);
-        return (network, train, fit);
+        return (network, train, validation, fit);
     }
 }
