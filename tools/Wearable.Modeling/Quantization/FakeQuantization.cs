@@ -41,40 +41,32 @@ public static class FakeQuantization
     public static void PerChannel(float[] weights, float[] destination, int channels, double[] scales)
     {
         int block = weights.Length / channels;
-        for (int c = 0; c < channels; c++)
-        {
-            double max = 0;
-            for (int i = 0; i < block; i++)
-            {
-                max = Math.Max(max, Math.Abs((double)weights[(c * block) + i]));
-            }
-
-            double scale = max > 0 ? max / 127.0 : 1.0;
-            scales[c] = scale;
-            for (int i = 0; i < block; i++)
-            {
-                destination[(c * block) + i] = Snap(weights[(c * block) + i], scale);
-            }
-        }
+        PerChannelStrided(weights, destination, channels, scales, block, channelStride: block, elementStride: 1);
     }
 
     /// <summary>The same for a depthwise kernel laid out [tap][channel] (channel fastest), as <see cref="WeightQuantizer.PerChannelInnermost"/>.</summary>
     public static void PerChannelInnermost(float[] weights, float[] destination, int channels, double[] scales)
     {
-        int taps = weights.Length / channels;
+        PerChannelStrided(weights, destination, channels, scales, weights.Length / channels, channelStride: 1, elementStride: channels);
+    }
+
+    /// <summary>Channel c's i-th weight sits at c x channelStride + i x elementStride.</summary>
+    private static void PerChannelStrided(float[] weights, float[] destination, int channels, double[] scales, int perChannel, int channelStride, int elementStride)
+    {
         for (int c = 0; c < channels; c++)
         {
             double max = 0;
-            for (int k = 0; k < taps; k++)
+            for (int i = 0; i < perChannel; i++)
             {
-                max = Math.Max(max, Math.Abs((double)weights[(k * channels) + c]));
+                max = Math.Max(max, Math.Abs((double)weights[(c * channelStride) + (i * elementStride)]));
             }
 
             double scale = max > 0 ? max / 127.0 : 1.0;
             scales[c] = scale;
-            for (int k = 0; k < taps; k++)
+            for (int i = 0; i < perChannel; i++)
             {
-                destination[(k * channels) + c] = Snap(weights[(k * channels) + c], scale);
+                int at = (c * channelStride) + (i * elementStride);
+                destination[at] = Snap(weights[at], scale);
             }
         }
     }
