@@ -135,7 +135,11 @@ public class PostTrainingQuantizerTests
     [Fact]
     public void Shipped_default_is_the_int8_export_of_the_shipped_ensemble_and_decides_like_it()
     {
-        var ensemble = Assert.IsType<EnsembleModel>(NetworkFile.Load(RepositoryPaths.InRepo("models", "gesture-ensemble-myo-pretrained.float.json")));
+        // The default joins the two shipped pre-trained ensembles (3 + 4 CNNs) into one graph.
+        var parts = new[] { "gesture-cnn3-myo-pretrained.float.json", "gesture-cnn4-myo-pretrained.float.json" }
+            .Select(f => Assert.IsType<EnsembleModel>(NetworkFile.Load(RepositoryPaths.InRepo("models", f))));
+        var ensemble = new EnsembleModel(parts.SelectMany(e => e.Members).ToArray());
+        Assert.Equal(7, ensemble.Members.Count);
         Assert.All(ensemble.Members, m => Assert.Equal(Network.DefaultSpec, m.Spec));
         var shipped = new FixedPointEvaluation(File.ReadAllBytes(RepositoryPaths.InRepo("models", "gesture-default.wmdl")));
         Assert.Equal(ensemble.Members.Count, shipped.Runner.Model.Layers.Count(l => l.Input == shipped.Runner.Model.GraphInput));

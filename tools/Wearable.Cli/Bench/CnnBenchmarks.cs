@@ -24,7 +24,7 @@ public static class CnnBenchmarks
             "MAC", 1024.0 * 256, Dense, Notes: () => PerMac),
         new("cnn-example-model", "cnn", "models/examples/random-emg-cnn-8ch.wmdl: 32x8 -> conv k5 -> conv k3 s2 d2 -> dense 6 -> softmax",
             "inference", 1, Example, Notes: () => ModelRunner.Load(ExampleModels.RandomEmgCnn()).MacsPerInference.ToString("N0") + " MACs per inference"),
-        new("cnn-gesture-default", "cnn", "models/gesture-default.wmdl: Myo 52x8 -> 4 branches of (conv k5 -> maxpool -> dw k5 -> pw 32 -> maxpool -> dense 7) -> add -> softmax",
+        new("cnn-gesture-default", "cnn", "models/gesture-default.wmdl: Myo 52x8 -> branches of (conv k5 -> maxpool -> dw k5 -> pw 32 -> maxpool -> dense 7), one per ensemble member -> adds -> softmax",
             "inference", 1, GestureDefault, Notes: () => LoadGestureDefault().MacsPerInference.ToString("N0") + " MACs per inference"),
         new("cnn-example-pipeline", "cnn", "The example model end to end: 8 ch int16 at 2 kHz -> front end -> CNN every 100 samples (ModelPipeline.Push per frame)",
             "multichannel sample", Frames, Pipeline, RealTimeUnitsPerSecond: 2000),

@@ -14,7 +14,7 @@ public static class QuantizeCommand
 {
     public static Command Create()
     {
-        var model = new Option<FileInfo>("--model") { Description = "Float model JSON (from wearable train).", Required = true };
+        var model = new Option<string>("--model") { Description = "Float model JSON (from wearable train); a.json+b.json joins models into one ensemble.", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Model file to write (.wmdl).", Required = true };
         var calibration = new Option<string>("--calibration") { Description = "Calibration windows: pretraining (the 22 PreTrainingDataset people) or person names of the EvaluationDataset's training0.", DefaultValueFactory = _ => "pretraining" };
         var windows = new Option<int>("--calibration-windows") { Description = "Calibration windows used (spread evenly).", DefaultValueFactory = _ => 2000 };
@@ -35,13 +35,12 @@ public static class QuantizeCommand
 
         command.SetAction(parse =>
         {
-            FileInfo from = parse.GetValue(model)!;
-            if (!from.Exists)
-            {
-                throw new CliException("No float model at " + from.FullName + ".", "Train one with `wearable train --out model.json` or use models/gesture-cnn-myo-pretrained.float.json.");
-            }
-
-            var network = NetworkFile.Load(from.FullName);
+            string modelPaths = parse.GetValue(model)!;
+            var network = TrainCommand.LoadModels(modelPaths);
+            string modelNames = string.Join("+", modelPaths.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Path.GetFileName));
+            string layers = network is EnsembleModel e && e.Members.All(m => m.Spec == e.Members[0].Spec)
+                ? e.Members.Count + " x [" + e.Members[0].Spec + " + dense " + network.Classes + "] summed"
+                : network.Spec + " + dense " + network.Classes;
             var dataset = OpenDataset(parse.GetValue(data));
             if (network is L2muNetwork l2mu)
             {
@@ -65,7 +64,7 @@ public static class QuantizeCommand
                 },
             };
             var calibrationSet = FixedPointEvaluation.Subsample(CalibrationSet(dataset, parse.GetValue(calibration)!), count);
-            options.Description = "int8 post-training quantization of " + from.Name + " (" + network.Spec + " + dense " + network.Classes + " + softmax); calibrated on "
+            options.Description = "int8 post-training quantization of " + modelNames + " (" + layers + " + softmax); calibrated on "
                 + calibrationSet.Count + " windows (" + parse.GetValue(calibration) + ", " + parse.GetValue(range) + "). Input: raw Myo armband samples (int8 range), 8 ch at 200 Hz, 52-sample windows.";
             var qatOptions = qat.Read(parse, 1, 0);
             QuantizedModel quantized;
