@@ -90,4 +90,18 @@ public class ProtocolVariantCommandTests
         Assert.Equal(1, sessionFixed.ExitCode);
         Assert.Contains("float models only", sessionFixed.Error);
     }
+
+    [Theory]
+    [InlineData("--freeze", "-1")]
+    [InlineData("--rehearsal", "-0.5")]
+    [InlineData("--rotation-jitter", "1.5")]
+    [InlineData("--channel-gain-jitter", "1")]
+    [InlineData("--threads", "0")]
+    public void Out_of_range_fine_tuning_options_are_errors_with_a_hint(string option, string value)
+    {
+        var result = CliRunner.Run("eval", "--data", Data, "--people", "Male1", option, value);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(option, result.Error);
+        Assert.Contains("hint:", result.Error);
+    }
 }

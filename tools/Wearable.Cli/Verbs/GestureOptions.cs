@@ -67,6 +67,13 @@ internal sealed class GestureOptions
             throw new CliException("--epochs and --hop must be >= 1 and --lr in (0, 1).", "Try --epochs 40 --hop 5 --lr 0.002.");
         }
 
+        if (parse.GetValue(Freeze) < 0 || parse.GetValue(Rehearsal) < 0 || parse.GetValue(RotationJitter) is < 0 or > 1 || parse.GetValue(ChannelGainJitter) is < 0 or >= 1)
+        {
+            throw new CliException(
+                "--freeze and --rehearsal must be >= 0, --rotation-jitter in [0, 1] electrodes and --channel-gain-jitter in [0, 1).",
+                "Try --freeze 0 --rehearsal 0 --rotation-jitter 0 --channel-gain-jitter 0.2.");
+        }
+
         int threads = parse.GetValue(Threads);
         if (threads < 1)
         {
@@ -87,12 +94,12 @@ internal sealed class GestureOptions
                 GainJitter = parse.GetValue(GainJitter),
                 RotationProbability = parse.GetValue(Rotation),
                 ChannelGainJitter = parse.GetValue(ChannelGainJitter),
-                FrozenLayers = Math.Max(0, parse.GetValue(Freeze)),
-                RotationJitter = Math.Clamp(parse.GetValue(RotationJitter), 0, 1),
+                FrozenLayers = parse.GetValue(Freeze),
+                RotationJitter = parse.GetValue(RotationJitter),
             },
             FinalEpochs = parse.GetValue(RetrainEpochs),
             Parallelism = threads,
-            Rehearsal = Math.Max(0, parse.GetValue(Rehearsal)),
+            Rehearsal = parse.GetValue(Rehearsal),
         };
     }
 
