@@ -25,4 +25,17 @@ public class L2muCommandTests
         Assert.Equal(0, eval.ExitCode);
         Assert.Equal(fixedAccuracy, eval.Json().GetProperty("people")[0].GetProperty("fixedAccuracy").GetDouble(), 5);
     }
+
+    [Fact]
+    public void Eval_fixed_trains_an_L2mu_per_person_and_scores_its_integer_export()
+    {
+        var eval = CliRunner.Run("eval", "--people", "Male1", "--spec", "l2mu:4:2:8", "--epochs", "1", "--hop", "25", "--test-repetitions", "7", "--fixed", "--json");
+
+        Assert.Equal(0, eval.ExitCode);
+        var json = eval.Json();
+        Assert.Contains("ModelPipeline", json.GetProperty("arithmetic").GetString());
+        double floatAccuracy = json.GetProperty("people")[0].GetProperty("accuracy").GetDouble();
+        double fixedAccuracy = json.GetProperty("people")[0].GetProperty("fixedAccuracy").GetDouble();
+        Assert.True(Math.Abs(floatAccuracy - fixedAccuracy) < 0.03, "float " + floatAccuracy + " vs fixed " + fixedAccuracy);
+    }
 }

@@ -171,10 +171,9 @@ public static class EvalCommand
         {
             options.AfterFit = (model, train, test) =>
             {
-                var quantized = PostTrainingQuantizer.Quantize(model, FixedPointEvaluation.Subsample(train, 2000));
-                var evaluation = new FixedPointEvaluation(quantized.File);
-                lastFixedModel = evaluation.Runner; // every person's file has the same layers, so any one gives the sizes
-                return evaluation.Accuracy(test);
+                double accuracy = FixedPointEvaluation.QuantizeAndScore(model, train, test, out ModelRunner? runner);
+                lastFixedModel = runner ?? lastFixedModel; // every person's file has the same layers, so any one gives the sizes
+                return accuracy;
             };
         }
 
@@ -198,10 +197,10 @@ public static class EvalCommand
             JsonOutput.Write(new
             {
                 protocol = "MyoArmband: per person train on training0, test on Test0+Test1, 52-sample windows, hop " + options.TestHop,
-                arithmetic = fixedPoint ? "float32 (accuracy) and int8 post-training quantized on the shared ModelRunner (fixedAccuracy)" + (qat is null ? "" : " and int8 after " + qat.Epochs + " epochs of quantization-aware fine-tuning at lr " + qat.LearningRate + " (qatAccuracy)") : "float32",
+                arithmetic = fixedPoint ? "float32 (accuracy) and " + (lastFixedModel is null ? "the integer L2MU export on the shared ModelPipeline" : "int8 post-training quantized on the shared ModelRunner") + " (fixedAccuracy)" + (qat is null ? "" : " and int8 after " + qat.Epochs + " epochs of quantization-aware fine-tuning at lr " + qat.LearningRate + " (qatAccuracy)") : "float32",
                 spec = pretrained?.Spec ?? options.Spec,
                 pretrained = from,
-                fixedModel = lastFixedModel is null ? null : new { weightBytes = lastFixedModel.ParameterBytes, arenaBytes = lastFixedModel.ArenaBytes, scratchBytes = lastFixedModel.ScratchBytes, multiplyAccumulates = ClassifierModels.MultiplyAccumulates(pretrained ?? TrainCommand.NewNetwork(options)) },
+                fixedModel = lastFixedModel is null ? null : new { weightBytes = lastFixedModel.ParameterBytes, arenaBytes = lastFixedModel.ArenaBytes, scratchBytes = lastFixedModel.ScratchBytes, multiplyAccumulates = lastFixedModel.MacsPerInference },
                 people = result.People.Select(p => new { person = p.Person, paperSubset = p.InPaperSubset, accuracy = Math.Round(p.Accuracy, 5), fixedAccuracy = Round(p.FixedAccuracy), qatAccuracy = Round(p.QatAccuracy), testWindows = p.TestWindows, epochs = p.Epochs, trainSeconds = Math.Round(p.TrainSeconds, 1) }),
                 meanPaper17 = Round(result.MeanPaper17),
                 meanAll = Round(result.MeanAll),

@@ -68,14 +68,21 @@ public sealed class FixedPointEvaluation
     /// Quantizes <paramref name="model"/> calibrated on (a subsample of) <paramref name="train"/> and returns its int8 accuracy on <paramref name="test"/>.
     /// An L2MU network is exported to its integer model file instead and scored through the shared ModelPipeline.
     /// </summary>
-    public static double QuantizeAndScore(Training.IClassifierModel model, WindowSet train, WindowSet test, QuantizationOptions? options = null, int calibrationWindows = 2000)
+    public static double QuantizeAndScore(Training.IClassifierModel model, WindowSet train, WindowSet test, QuantizationOptions? options = null, int calibrationWindows = 2000) =>
+        QuantizeAndScore(model, train, test, out _, options, calibrationWindows);
+
+    /// <summary>The same, also handing out the int8 file's runner (its weight and arena bytes, MACs); null for an L2MU, which has no CNN.</summary>
+    public static double QuantizeAndScore(Training.IClassifierModel model, WindowSet train, WindowSet test, out ModelRunner? runner, QuantizationOptions? options = null, int calibrationWindows = 2000)
     {
         if (model is Training.L2muNetwork l2mu)
         {
+            runner = null;
             return L2muExporter.ExportAndScore(l2mu, test);
         }
 
         var quantized = PostTrainingQuantizer.Quantize(model, Subsample(train, calibrationWindows), options);
-        return new FixedPointEvaluation(quantized.File).Accuracy(test);
+        var evaluation = new FixedPointEvaluation(quantized.File);
+        runner = evaluation.Runner;
+        return evaluation.Accuracy(test);
     }
 }
