@@ -133,19 +133,7 @@ namespace Wearable.Kernels.Model
                 throw r.ErrorAt(p + ".rows", at + 2, "shape " + block.Rows.ToString() + "x" + block.Cols.ToString() + " but block " + id.ToString() + " needs " + rows.ToString() + "x" + cols.ToString());
             }
 
-            int elements = rows * cols;
-            if (block.ElementBits == 8)
-            {
-                block.Values8 = r.Int8Array(p + ".values", elements);
-            }
-            else if (block.ElementBits == 16)
-            {
-                block.Values16 = r.Int16Array(p + ".values", elements);
-            }
-            else
-            {
-                block.Values32 = r.Int32Array(p + ".values", elements);
-            }
+            SpikingSectionReader.ReadValues(r, p, block);
 
             return block;
         }

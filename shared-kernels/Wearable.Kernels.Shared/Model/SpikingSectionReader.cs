@@ -140,6 +140,19 @@ namespace Wearable.Kernels.Model
                 }
             }
 
+            ReadValues(r, p, block);
+
+            if (!l2mu)
+            {
+                CheckPerNeuronValues(r, p, at + 8, block);
+            }
+
+            return block;
+        }
+
+        /// <summary>Reads a block's rows x cols values at its element width (8, 16 or 32 bits, checked before).</summary>
+        internal static void ReadValues(ModelByteReader r, string p, SpikingWeightBlock block)
+        {
             int elements = block.Rows * block.Cols;
             if (block.ElementBits == 8)
             {
@@ -153,13 +166,6 @@ namespace Wearable.Kernels.Model
             {
                 block.Values32 = r.Int32Array(p + ".values", elements);
             }
-
-            if (!l2mu)
-            {
-                CheckPerNeuronValues(r, p, at + 8, block);
-            }
-
-            return block;
         }
 
         private static void CheckPerNeuronValues(ModelByteReader r, string p, int valuesAt, SpikingWeightBlock block)
