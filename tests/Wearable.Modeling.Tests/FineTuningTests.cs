@@ -81,11 +81,11 @@ public sealed class FineTuningTests
     {
         var own = Ramp("Male0", 10);
         var others = Ramp("Other", 50);
-        var mixed = MyoProtocolExperiment.WithRehearsal(own, others, 0.5, 3, "Male0");
+        var mixed = SessionTraining.WithRehearsal(own, others, 0.5, 3, "Male0");
         Assert.Equal(15, mixed.Count);
         Assert.All(Enumerable.Range(0, 10), w => Assert.Equal("Male0", mixed.Person(w)));
         Assert.All(Enumerable.Range(10, 5), w => Assert.Equal("Other", mixed.Person(w)));
-        Assert.Equal(mixed.Data.Take(mixed.WindowSize * 15), MyoProtocolExperiment.WithRehearsal(own, others, 0.5, 3, "Male0").Data.Take(mixed.WindowSize * 15));
+        Assert.Equal(mixed.Data.Take(mixed.WindowSize * 15), SessionTraining.WithRehearsal(own, others, 0.5, 3, "Male0").Data.Take(mixed.WindowSize * 15));
     }
 
     [Fact]

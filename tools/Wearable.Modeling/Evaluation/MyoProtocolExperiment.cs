@@ -110,23 +110,6 @@ public static class MyoProtocolExperiment
         return new PersonResult(person.Name, inPaperSubset, accuracy, test.Count, fit.Epochs, fit.Elapsed.TotalSeconds) { FixedAccuracy = second, QatAccuracy = third };
     }
 
-    /// <summary>
-    /// The person's windows plus an evenly drawn, seeded sample of other people's windows
-    /// (<paramref name="fraction"/> per own window); the person's windows stay first.
-    /// </summary>
-    public static WindowSet WithRehearsal(WindowSet own, WindowSet others, double fraction, ulong seed, string person)
-    {
-        var mixed = own.Where(_ => true);
-        int wanted = Math.Min(others.Count, (int)Math.Round(own.Count * fraction));
-        var random = Simulation.Pcg32.For(seed, "rehearsal " + person);
-        for (int k = 0; k < wanted; k++)
-        {
-            mixed.AddWindowFrom(others, random.NextInt(others.Count));
-        }
-
-        return mixed;
-    }
-
     /// <summary>training0 split into fitting and early-stopping windows (by repetition, never mixing one repetition's windows).</summary>
     public static (WindowSet Train, WindowSet? Validation) TrainingSplit(MyoArmbandDataset data, MyoParticipant person, MyoProtocolOptions options) =>
         SessionTraining.Split(data, person, MyoArmbandDataset.Training, options);

@@ -45,7 +45,7 @@ public static class SessionTraining
         var (train, validation) = Split(data, person, session, options);
         if (rehearsal is not null && options.Rehearsal > 0)
         {
-            train = MyoProtocolExperiment.WithRehearsal(train, rehearsal, options.Rehearsal, options.Training.Seed, person.Name);
+            train = WithRehearsal(train, rehearsal, options.Rehearsal, options.Training.Seed, person.Name);
         }
 
         var network = pretrained is not null
@@ -69,5 +69,22 @@ public static class SessionTraining
 
         network.SetTraining(null);
         return (network, train, validation, fit);
+    }
+
+    /// <summary>
+    /// The person's windows plus a seeded random draw (with replacement) of other people's windows
+    /// (<paramref name="fraction"/> per own window); the person's windows stay first.
+    /// </summary>
+    public static WindowSet WithRehearsal(WindowSet own, WindowSet others, double fraction, ulong seed, string person)
+    {
+        var mixed = own.Where(_ => true);
+        int wanted = Math.Min(others.Count, (int)Math.Round(own.Count * fraction));
+        var random = Simulation.Pcg32.For(seed, "rehearsal " + person);
+        for (int k = 0; k < wanted; k++)
+        {
+            mixed.AddWindowFrom(others, random.NextInt(others.Count));
+        }
+
+        return mixed;
     }
 }

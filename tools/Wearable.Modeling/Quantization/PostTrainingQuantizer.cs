@@ -82,9 +82,10 @@ public static class PostTrainingQuantizer
     public static QuantizedModel Quantize(IClassifierModel model, IReadOnlyList<(double Min, double Max)> ranges, QuantizationOptions? options = null)
     {
         var network = AsNetwork(model);
-        if (ranges.Count != Plan(network).Count)
+        int steps = Plan(network).Count;
+        if (ranges.Count != steps)
         {
-            throw new ArgumentException(ranges.Count + " activation ranges for " + Plan(network).Count + " int8 steps.", nameof(ranges));
+            throw new ArgumentException(ranges.Count + " activation ranges for " + steps + " int8 steps.", nameof(ranges));
         }
 
         return Build(new[] { network }, new[] { ranges.ToArray() }, null, options ?? new QuantizationOptions());
@@ -149,19 +150,14 @@ public static class PostTrainingQuantizer
     /// <summary>The CNNs a model is made of: itself, or every member of an ensemble of CNNs.</summary>
     private static Network[] Members(IClassifierModel model)
     {
-        Network[]? members = model switch
-        {
-            Network n => new[] { n },
-            EnsembleModel e when e.Members.All(m => m is Network) => e.Members.Cast<Network>().ToArray(),
-            _ => null,
-        };
-        if (members is null)
+        if (!ClassifierModels.IsCnnOnly(model))
         {
             throw new NotSupportedException(
                 "Only feed-forward CNNs (Network) and ensembles of them map to the int8 ops; '" + model.Spec + "' is " + model.GetType().Name +
                 " (spiking layers have no int8 CNN op: export spiking models through the spiking section instead).");
         }
 
+        Network[] members = ClassifierModels.Cnns(model);
         if (members.Any(m => m.InputScale != members[0].InputScale))
         {
             throw new NotSupportedException("Ensemble members must share one input scale to share the int8 input tensor.");

@@ -67,13 +67,19 @@ public static class ClassifierModels
 
     public static int ParameterCount(IClassifierModel model) => model.Parameters.Sum(p => p.Values.Length);
 
-    /// <summary>Multiply-accumulates per window of a CNN or an ensemble of CNNs; null when a member is not a CNN.</summary>
-    public static long? MultiplyAccumulates(IClassifierModel model) => model switch
+    /// <summary>The CNNs a model holds: itself, or an ensemble's CNN members (other members left out).</summary>
+    public static Network[] Cnns(IClassifierModel model) => model switch
     {
-        Network n => n.MultiplyAccumulates,
-        EnsembleModel e when e.Members.All(m => m is Network) => e.Members.Sum(m => ((Network)m).MultiplyAccumulates),
-        _ => null,
+        Network n => [n],
+        EnsembleModel e => e.Members.OfType<Network>().ToArray(),
+        _ => [],
     };
+
+    /// <summary>Whether the model is a CNN or an ensemble made of CNNs only (what the int8 CNN ops can run).</summary>
+    public static bool IsCnnOnly(IClassifierModel model) => model is Network || (model is EnsembleModel e && e.Members.All(m => m is Network));
+
+    /// <summary>Multiply-accumulates per window of a CNN or an ensemble of CNNs; null when a member is not a CNN.</summary>
+    public static long? MultiplyAccumulates(IClassifierModel model) => IsCnnOnly(model) ? Cnns(model).Sum(n => n.MultiplyAccumulates) : null;
 
     /// <summary>Softmax cross-entropy on logits in place: turns them into the loss gradient; returns the loss.</summary>
     internal static float SoftmaxCrossEntropy(float[] logits, float[] gradient, int classes, int label)

@@ -181,13 +181,7 @@ public static class Trainer
 
     private static HashSet<Parameter> FrozenParameters(IClassifierModel model, int layers)
     {
-        var networks = model switch
-        {
-            Network n => new[] { n },
-            EnsembleModel e => e.Members.OfType<Network>().ToArray(),
-            _ => Array.Empty<Network>(),
-        };
-        return networks.SelectMany(n => n.Layers.Where(l => l.Parameters.Any()).Take(layers).SelectMany(l => l.Parameters)).ToHashSet();
+        return ClassifierModels.Cnns(model).SelectMany(n => n.Layers.Where(l => l.Parameters.Any()).Take(layers).SelectMany(l => l.Parameters)).ToHashSet();
     }
 
     /// <summary>Mean cross-entropy and accuracy of the network on a window set (inference mode).</summary>
