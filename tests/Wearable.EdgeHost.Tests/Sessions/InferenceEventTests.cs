@@ -14,19 +14,11 @@ public sealed class InferenceEventTests
         // the frames a model runner would (the port is not meant for two writers at once).
         await using DeviceSession session = await device.OpenPreparedAsync(new DeviceSessionOptions { TimeSyncInterval = TimeSpan.FromHours(1) });
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var received = new List<InferenceEvent>();
-        Task reader = Task.Run(async () =>
-        {
-            await foreach (InferenceEvent e in session.ReadInferenceEventsAsync(cancel.Token))
-            {
-                received.Add(e);
-                if (received.Count == 3)
-                {
-                    return;
-                }
-            }
-        });
-        await Task.Delay(100); // let the reader subscribe before the events are sent
+
+        // The first MoveNextAsync runs the reader up to its first await, which subscribes it: done on
+        // this thread before sending, so no event can go out before anyone listens (a delay was racy under load).
+        await using IAsyncEnumerator<InferenceEvent> events = session.ReadInferenceEventsAsync(cancel.Token).GetAsyncEnumerator();
+        ValueTask<bool> first = events.MoveNextAsync();
 
         long now = device.Board.Clock.Microseconds;
         for (int i = 0; i < 3; i++)
@@ -34,7 +26,13 @@ public sealed class InferenceEventTests
             device.Board.Device.Port.Send(new InferenceEventMessage { EventSequence = (uint)i, ClassId = 4 + i, Score = 16384, TimestampMicros = now + (i * 1000) });
         }
 
-        await reader.WaitAsync(cancel.Token);
+        var received = new List<InferenceEvent>();
+        while (received.Count < 3)
+        {
+            Assert.True(received.Count == 0 ? await first : await events.MoveNextAsync(), "the event stream ended after " + received.Count + " events");
+            received.Add(events.Current);
+        }
+
         Assert.Equal([4, 5, 6], received.Select(e => e.ClassId));
         Assert.All(received, e => Assert.Equal(0.5, e.Score));
         double wall = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
