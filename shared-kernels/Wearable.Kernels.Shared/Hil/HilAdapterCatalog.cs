@@ -1,16 +1,19 @@
 using Wearable.Kernels.Cnn;
+using Wearable.Kernels.Model;
 
 namespace Wearable.Kernels.Hil
 {
     /// <summary>
     /// Every shared HIL adapter with its fixed geometry: the one list both the desktop (golden suites,
     /// in-process target) and the device (HilRun registry) build from, so their names and shapes agree.
+    /// The CNN ops' adapters come from <see cref="CnnOpTable"/>, so a registered op is covered by golden
+    /// vectors without a second list to keep in step.
     /// </summary>
     public static class HilAdapterCatalog
     {
         public static HilAdapter[] CreateAll()
         {
-            return new HilAdapter[]
+            var front = new HilAdapter[]
             {
                 new FrontEndHilAdapter(FrontEndHilAdapter.Biquad),
                 new FrontEndHilAdapter(FrontEndHilAdapter.Envelope),
@@ -19,19 +22,39 @@ namespace Wearable.Kernels.Hil
                 new SpikingHilAdapter(false),
                 new SpikingHilAdapter(true),
                 new L2muHilAdapter(),
-                new Conv1dHilAdapter("cnn.conv1d.k3", 3, 4, 4, 1, 1, Padding1d.Valid),
-                new Conv1dHilAdapter("cnn.conv1d.k5s2d2-same", 5, 3, 5, 2, 2, Padding1d.Same),
-                new DepthwiseConv1dHilAdapter("cnn.depthwise.k3m2", 3, 4, 2, 1, 1, Padding1d.Same),
-                new PointwiseConvHilAdapter("cnn.pointwise.8x6", 8, 6),
-                new DenseHilAdapter("cnn.dense.32x10", 32, 10),
-                new Pool1dHilAdapter("cnn.maxpool.p2", false, 2, 2, 4, Padding1d.Valid),
-                new Pool1dHilAdapter("cnn.avgpool.p3s2-same", true, 3, 2, 4, Padding1d.Same),
-                new AddHilAdapter(),
-                new SoftmaxHilAdapter("cnn.softmax.8", 8),
+            };
+            var kernelsBeyondOps = new HilAdapter[]
+            {
                 new ArgMaxHilAdapter(),
                 new RequantizeHilAdapter(),
                 new StreamingConvHilAdapter("cnn.stream-conv.k3d2", 3, 4, 4, 1, 2),
             };
+
+            int count = front.Length + kernelsBeyondOps.Length;
+            for (int i = 0; i < CnnOpTable.Count; i++)
+            {
+                count += CnnOpTable.At(i).CreateGoldenAdapters().Length;
+            }
+
+            var all = new HilAdapter[count];
+            int at = Append(all, 0, front);
+            for (int i = 0; i < CnnOpTable.Count; i++)
+            {
+                at = Append(all, at, CnnOpTable.At(i).CreateGoldenAdapters());
+            }
+
+            Append(all, at, kernelsBeyondOps);
+            return all;
+        }
+
+        private static int Append(HilAdapter[] all, int at, HilAdapter[] some)
+        {
+            for (int i = 0; i < some.Length; i++)
+            {
+                all[at + i] = some[i];
+            }
+
+            return at + some.Length;
         }
     }
 }

@@ -5,6 +5,9 @@ namespace Wearable.Kernels.Model
     /// <summary>What an op body reader needs: the body cursor, the op's tensors and checks shared by every op kind.</summary>
     public sealed class CnnOpContext
     {
+        /// <summary>The largest kernel, stride, dilation, multiplier or pool size an op may declare.</summary>
+        public const int MaxKernel = 255;
+
         public CnnOpContext(ModelByteReader body, string prefix, int opOffset, ModelDefinition model, int input, int input2, int output, int activationMin, int activationMax)
         {
             Body = body;

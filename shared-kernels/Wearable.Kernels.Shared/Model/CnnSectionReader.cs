@@ -109,12 +109,18 @@ namespace Wearable.Kernels.Model
             {
                 string p = "cnn.op[" + i.ToString() + "]";
                 int opAt = r.Position;
-                int op = r.U8In(p + ".opcode", CnnOpCode.Conv1d, CnnOpCode.Softmax);
+                int op = r.U8(p + ".opcode");
+                CnnOpKind? kind = CnnOpTable.Find(op);
+                if (kind == null)
+                {
+                    throw r.ErrorAt(p + ".opcode", opAt, "unknown op code " + op.ToString() + " (this build knows " + CnnOpTable.KnownNames() + "); the model needs a newer firmware or is damaged");
+                }
+
                 r.Reserved(p + ".reserved", 1);
                 int input = ReadUse(r, p + ".input", tensors.Length, produced);
                 int in2At = r.Position;
                 int input2 = r.U16(p + ".input2");
-                if (op == CnnOpCode.Add)
+                if (kind.InputCount == 2)
                 {
                     if (input2 >= tensors.Length || !produced[input2])
                     {
@@ -123,7 +129,7 @@ namespace Wearable.Kernels.Model
                 }
                 else if (input2 != NoTensor)
                 {
-                    throw r.ErrorAt(p + ".input2", in2At, "only add takes a second input (use 0xFFFF)");
+                    throw r.ErrorAt(p + ".input2", in2At, kind.Name + " takes one input: input2 must be 0xFFFF");
                 }
                 else
                 {
@@ -149,7 +155,7 @@ namespace Wearable.Kernels.Model
                 int bodyLength = r.U32(p + ".body_length", 0, r.Remaining);
                 var body = new ModelByteReader(BytesOf(r), r.Position, r.Position + bodyLength);
                 var ctx = new CnnOpContext(body, p, opAt, model, input, input2, output, actMin, actMax);
-                layers[i] = CnnOpReader.Read(op, ctx);
+                layers[i] = kind.Read(ctx);
                 ModelReader.End(body, p);
                 r.Skip(bodyLength);
                 produced[output] = true;

@@ -22,20 +22,7 @@ public class L2muRecordTests
     private static short[] Frames(int seed, int frames) => L2muFactory.RandomFrames(seed, Channels, frames);
 
     /// <summary>File offset of the spiking section's body (from the section table).</summary>
-    private static int SpikingBody(byte[] file)
-    {
-        int sections = file[12] | (file[13] << 8);
-        for (int s = 0; s < sections; s++)
-        {
-            int at = 16 + (12 * s);
-            if ((file[at] | (file[at + 1] << 8)) == ModelSectionType.Spiking)
-            {
-                return BitConverter.ToInt32(file, at + 4);
-            }
-        }
-
-        throw new InvalidOperationException("no spiking section");
-    }
+    private static int SpikingBody(byte[] file) => ModelFixtures.SectionBody(file, ModelSectionType.Spiking);
 
     [Fact]
     public void Record_round_trips_into_the_cell_parameters_and_back_to_the_same_bytes()

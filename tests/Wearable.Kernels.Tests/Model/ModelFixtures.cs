@@ -99,6 +99,22 @@ internal static class ModelFixtures
 
     private static int[] Ints(Random r, int n, int range) => Enumerable.Range(0, n).Select(_ => r.Next(-range, range)).ToArray();
 
+    /// <summary>The file offset of a section's body, read from the section table (docs/model-format.md).</summary>
+    public static int SectionBody(byte[] file, int sectionType)
+    {
+        int sections = file[12] | (file[13] << 8);
+        for (int s = 0; s < sections; s++)
+        {
+            int at = 16 + (12 * s);
+            if ((file[at] | (file[at + 1] << 8)) == sectionType)
+            {
+                return BitConverter.ToInt32(file, at + 4);
+            }
+        }
+
+        throw new InvalidOperationException("no section of type " + sectionType);
+    }
+
     /// <summary>Re-seals a (possibly mutated) file: fixes the stored CRC so the structural checks are reached.</summary>
     public static void FixCrc(byte[] file)
     {

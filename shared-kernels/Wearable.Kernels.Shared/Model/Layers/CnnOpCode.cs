@@ -1,6 +1,6 @@
 namespace Wearable.Kernels.Model
 {
-    /// <summary>Op codes of the CNN graph section (docs/model-format.md).</summary>
+    /// <summary>Op codes of the CNN graph section (docs/model-format.md); what each means is registered in <see cref="CnnOpTable"/>.</summary>
     public static class CnnOpCode
     {
         public const int Conv1d = 1;
@@ -12,20 +12,11 @@ namespace Wearable.Kernels.Model
         public const int Add = 7;
         public const int Softmax = 8;
 
+        /// <summary>The registered name of an op code, or "op_N" for a code this build does not know.</summary>
         public static string Name(int op)
         {
-            switch (op)
-            {
-                case Conv1d: return "conv1d";
-                case DepthwiseConv1d: return "depthwise_conv1d";
-                case PointwiseConv: return "pointwise_conv";
-                case Dense: return "dense";
-                case MaxPool1d: return "max_pool1d";
-                case AvgPool1d: return "avg_pool1d";
-                case Add: return "add";
-                case Softmax: return "softmax";
-                default: return "op_" + op.ToString();
-            }
+            CnnOpKind? kind = CnnOpTable.Find(op);
+            return kind == null ? "op_" + op.ToString() : kind.Name;
         }
     }
 }
