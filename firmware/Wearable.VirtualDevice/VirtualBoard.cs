@@ -6,6 +6,7 @@ using Wearable.Firmware.Hil;
 using Wearable.Firmware.Processing;
 using Wearable.Firmware.Profiles;
 using Wearable.VirtualDevice.Board;
+using Wearable.VirtualDevice.Afe;
 using Wearable.VirtualDevice.Sources;
 using Wearable.VirtualDevice.Transports;
 
@@ -90,16 +91,22 @@ public sealed class VirtualBoard : IDisposable
 
             Status = new ConsoleStatusIndicator(options.Quiet);
             BoardProfile profile = BoardProfile.FindByName(options.Board);
+            Afe = options.Afe == "ads1299" ? new SimulatedAfeSource(_clock, source, SourceNanovoltsPerLsb) : null;
             var board = new DeviceBoard(
                 profile,
                 DeviceIdFor(options),
-                source,
+                (ISampleSource?)Afe ?? source,
                 (IByteTransport?)Impaired ?? inner,
                 _clock,
                 _flash,
                 Status,
                 PairingButton,
                 new SystemEntropy());
+            if (Afe is not null)
+            {
+                board.NanovoltsPerLsb = Afe.Driver.NanovoltsPerLsb;
+            }
+
             Device = new FirmwareDevice(board, configuration);
             if (options.HilModelFile is not null)
             {
@@ -128,6 +135,12 @@ public sealed class VirtualBoard : IDisposable
 
         _chunkMicros = Math.Max(1, configuration.AcquisitionChunkFrames * 1_000_000L / source.SampleRate);
     }
+
+    /// <summary>Input-referred scale of the synthetic and recorded sources (what DeviceBoard reports by default).</summary>
+    public const int SourceNanovoltsPerLsb = 1000;
+
+    /// <summary>The simulated ADS1299 path (--afe ads1299), or null when the source feeds the core directly.</summary>
+    public SimulatedAfeSource? Afe { get; }
 
     /// <summary>The simulated ADC (its <see cref="ClockedSource.EntryLog"/> times samples for latency benches).</summary>
     public ClockedSource Source { get; }

@@ -43,6 +43,9 @@ public sealed record VirtualDeviceOptions
     /// <summary>Board profile name whose RAM budget applies (esp32, esp32s3, meadow, virtual).</summary>
     public string Board { get; init; } = "virtual";
 
+    /// <summary>"none": the source feeds the core directly; "ads1299": through a simulated ADS1299 and the portable driver.</summary>
+    public string Afe { get; init; } = "none";
+
     public int RingFrames { get; init; } = 256;
 
     public bool Quiet { get; init; }
@@ -69,6 +72,7 @@ public sealed record VirtualDeviceOptions
         "  --slot-size BYTES        bytes per model slot (default 262144)\n" +
         "  --pairing-window SEC     accept pairing for SEC seconds after start ('p' + Enter opens 30 s)\n" +
         "  --board NAME             RAM budget to enforce: esp32, esp32s3, meadow, virtual\n" +
+        "  --afe none|ads1299       read the source through a simulated ADS1299 and the real driver (rate 250..16000 SPS)\n" +
         "  --ring-frames N          acquisition ring size in frames (default 256)\n" +
         "  --quiet                  no status lines on stderr\n" +
         "  --perturb-kernel NAME    make HIL kernel NAME's output off by one on this device (rig self-test)\n" +
@@ -113,6 +117,7 @@ public sealed record VirtualDeviceOptions
                 case "--slot-size": o = o with { SlotSize = Int(name, Value()) }; break;
                 case "--pairing-window": o = o with { PairingWindow = TimeSpan.FromSeconds(Int(name, Value())) }; break;
                 case "--board": o = o with { Board = Value() }; break;
+                case "--afe": o = o with { Afe = Value() }; break;
                 case "--ring-frames": o = o with { RingFrames = Int(name, Value()) }; break;
                 case "--quiet": o = o with { Quiet = true }; break;
                 case "--perturb-kernel": o = o with { PerturbKernel = Value() }; break;
@@ -156,6 +161,11 @@ public sealed record VirtualDeviceOptions
         if (SampleRate is < 1 or > 64000)
         {
             throw new ArgumentException($"--rate must be 1..64000 Hz, not {SampleRate}.");
+        }
+
+        if (Afe is not ("none" or "ads1299"))
+        {
+            throw new ArgumentException($"--afe must be none or ads1299, not '{Afe}'.");
         }
 
         if (SlotSize < 1024)

@@ -54,6 +54,9 @@ public abstract class ClockedSource : ISampleSource
         return Math.Max(n, 0);
     }
 
+    /// <summary>The next frame regardless of the clock: a simulated ADC chip converting at its own pace pulls frames this way.</summary>
+    public void NextUnclockedFrame(short[] frame) => NextFrame(frame, 0);
+
     /// <summary>Writes the next frame (<see cref="Channels"/> samples) at <paramref name="offset"/>.</summary>
     protected abstract void NextFrame(short[] buffer, int offset);
 }

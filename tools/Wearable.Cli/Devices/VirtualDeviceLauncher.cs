@@ -11,7 +11,7 @@ namespace Wearable.Cli.Devices;
 /// <c>seed</c>, <c>channels</c>, <c>rate</c>, <c>source</c> (synthetic or a .dat/.csv path),
 /// <c>transport</c> (pty (default), inproc or tcp), <c>fast=1</c> (device time as fast as the link
 /// drains), <c>baud</c> (UART cap), <c>pairing</c> (seconds the pairing window is open, default 60),
-/// <c>flash</c> (flash file), <c>board</c>.
+/// <c>flash</c> (flash file), <c>board</c>, <c>afe</c> (none, or ads1299: through a simulated ADS1299 and the real driver).
 /// </summary>
 public sealed class VirtualDeviceLauncher : IDeviceLauncher
 {
@@ -69,6 +69,7 @@ public sealed class VirtualDeviceLauncher : IDeviceLauncher
             PairingWindow = TimeSpan.FromSeconds(connection.GetInt("pairing", 60)),
             FlashFile = connection.Options.TryGetValue("flash", out string? flash) ? flash : null,
             Board = connection.GetString("board", "virtual"),
+            Afe = connection.GetString("afe", "none"),
             Quiet = true,
         };
         options.Validate();

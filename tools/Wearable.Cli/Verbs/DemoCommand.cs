@@ -22,15 +22,17 @@ public static class DemoCommand
         var seconds = new Option<double>("--seconds") { Description = "How long to stream.", DefaultValueFactory = _ => 12.0 };
         var source = new Option<string>("--source") { Description = "myo (bundled real sEMG), synthetic, or a Myo .dat / Muse .csv file.", DefaultValueFactory = _ => "myo" };
         var output = new Option<string?>("--out") { Description = "EDF+ file to write (default: a file in the temp folder)." };
+        var afe = new Option<bool>("--afe") { Description = "Read the synthetic signal through a simulated ADS1299 and the firmware's real driver (SPI bytes -> driver -> core -> link)." };
         var json = CommonOptions.Json();
         var command = new Command("demo", "Stream from a virtual device playing real sEMG: pair, stream, record EDF+, live activity and latency, summary.")
         {
             seconds,
             source,
             output,
+            afe,
             json,
         };
-        command.SetAction(parse => Run(parse.GetValue(seconds), parse.GetValue(source)!, parse.GetValue(output), parse.GetValue(json)));
+        command.SetAction(parse => Run(parse.GetValue(seconds), parse.GetValue(source)!, parse.GetValue(output), parse.GetValue(afe), parse.GetValue(json)));
         return command;
     }
 
@@ -42,7 +44,7 @@ public static class DemoCommand
         return File.Exists(beside) ? beside : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "data", "samples", Name));
     }
 
-    private static int Run(double seconds, string source, string? output, bool json)
+    private static int Run(double seconds, string source, string? output, bool afe, bool json)
     {
         if (!(seconds > 0) || seconds > 3600)
         {
@@ -60,8 +62,13 @@ public static class DemoCommand
             throw new CliException("The demo's signal " + sourceArgument + " does not exist.", "Use --source synthetic, or a Myo .dat / Muse .csv file.");
         }
 
+        if (afe && sourceArgument != "synthetic")
+        {
+            throw new CliException("--afe reads through a simulated ADS1299, which converts at 250..16000 SPS; a recording plays at its own rate (the Myo's 200 Hz is not an ADS1299 rate).", "Use --afe with --source synthetic.");
+        }
+
         string path = output ?? Path.Combine(Path.GetTempPath(), "wearable-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".edf");
-        string connection = "sim://?transport=pty&pairing=60&channels=8&rate=2000&source=" + Uri.EscapeDataString(sourceArgument);
+        string connection = "sim://?transport=pty&pairing=60&channels=8&rate=2000&source=" + Uri.EscapeDataString(sourceArgument) + (afe ? "&afe=ads1299" : string.Empty);
         TextWriter log = json ? Console.Error : Console.Out;
 
         // A throw-away key store: the demo's virtual device forgets its pairing when it stops, so keeping its key would only clutter the user's.
