@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Wearable.Firmware;
+using Wearable.Firmware.Afe;
 using Wearable.Firmware.Board;
 using Wearable.Firmware.Hil;
 using Wearable.Firmware.Processing;
@@ -30,7 +31,11 @@ public sealed class VirtualBoard : IDisposable
     private Thread? _loop;
     private Exception? _fault;
 
-    public VirtualBoard(VirtualDeviceOptions options, IByteTransport? transport = null)
+    /// <param name="hardwareSource">
+    /// A real front end (e.g. an ADS1299 on a Linux board's SPI) to run the core on instead of the
+    /// simulated source; the board then serves real samples over the same transports.
+    /// </param>
+    public VirtualBoard(VirtualDeviceOptions options, IByteTransport? transport = null, Func<IDeviceClock, ISampleSource>? hardwareSource = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
@@ -92,19 +97,20 @@ public sealed class VirtualBoard : IDisposable
             Status = new ConsoleStatusIndicator(options.Quiet);
             BoardProfile profile = BoardProfile.FindByName(options.Board);
             Afe = options.Afe == "ads1299" ? new SimulatedAfeSource(_clock, source, SourceNanovoltsPerLsb) : null;
+            ISampleSource? hardware = hardwareSource?.Invoke(_clock);
             var board = new DeviceBoard(
                 profile,
                 DeviceIdFor(options),
-                (ISampleSource?)Afe ?? source,
+                hardware ?? (ISampleSource?)Afe ?? source,
                 (IByteTransport?)Impaired ?? inner,
                 _clock,
                 _flash,
                 Status,
                 PairingButton,
                 new SystemEntropy());
-            if (Afe is not null)
+            if ((hardware ?? (ISampleSource?)Afe) is IInputScale scaled)
             {
-                board.NanovoltsPerLsb = Afe.Driver.NanovoltsPerLsb;
+                board.NanovoltsPerLsb = scaled.NanovoltsPerLsb;
             }
 
             Device = new FirmwareDevice(board, configuration);

@@ -10,12 +10,19 @@ public static class VirtualDeviceProgram
     /// does not stop it). On stdin: "p" opens the pairing window, "q" quits (single keys on a terminal,
     /// lines on a pipe).
     /// </summary>
-    public static int Run(VirtualDeviceOptions options, TextReader input, TextWriter output)
+    /// <param name="hardwareSource">A real front end to serve instead of the simulated source (e.g. an ADS1299 on a Linux board).</param>
+    public static int Run(VirtualDeviceOptions options, TextReader input, TextWriter output, Func<Wearable.Firmware.Board.IDeviceClock, Wearable.Firmware.Board.ISampleSource>? hardwareSource = null)
     {
         VirtualBoard board;
         try
         {
-            board = new VirtualBoard(options);
+            board = new VirtualBoard(options, null, hardwareSource);
+        }
+        catch (Wearable.Firmware.Afe.AfeException ex)
+        {
+            Console.Error.WriteLine("error: " + ex.Message);
+            Console.Error.WriteLine("hint: docs/boards.md has the wiring table and a bring-up checklist for each board.");
+            return 1;
         }
         catch (BudgetExceededException ex)
         {

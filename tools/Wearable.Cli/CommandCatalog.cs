@@ -27,6 +27,7 @@ public static class CommandCatalog
         root.Subcommands.Add(PlayCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(DeviceCommand.Create());
         root.Subcommands.Add(HilCommand.Create());
         root.Subcommands.Add(QuantizeCommand.Create());
         return root;

@@ -65,6 +65,12 @@ namespace Wearable.Firmware.Profiles
             return new BoardProfile("Meadow-F7", 2097152, 32, 8000, 1048576);
         }
 
+        /// <summary>A Linux single-board computer (Raspberry Pi class, 1 GB or more) running the core on .NET with an ADS1299 on spidev.</summary>
+        public static BoardProfile LinuxSbc()
+        {
+            return new BoardProfile("linux-sbc", 16777216, 16, 16000, 4194304);
+        }
+
         /// <summary>The virtual board on a desktop: limits set high enough never to matter in tests.</summary>
         public static BoardProfile Virtual()
         {
@@ -72,7 +78,7 @@ namespace Wearable.Firmware.Profiles
         }
 
         /// <summary>The names <see cref="FindByName"/> knows.</summary>
-        public const string KnownNames = "esp32, esp32s3, meadow, virtual";
+        public const string KnownNames = "esp32, esp32s3, meadow, linux-sbc, virtual";
 
         /// <summary>Looks a profile up by name (case-sensitive, one of <see cref="KnownNames"/>).</summary>
         public static BoardProfile FindByName(string name)
@@ -95,6 +101,11 @@ namespace Wearable.Firmware.Profiles
             if (name == "meadow")
             {
                 return MeadowF7();
+            }
+
+            if (name == "linux-sbc")
+            {
+                return LinuxSbc();
             }
 
             if (name == "virtual")

@@ -1,3 +1,4 @@
+using Wearable.Firmware.Afe;
 using Wearable.Firmware.Afe.Ads1299;
 using Wearable.Firmware.Board;
 using Wearable.VirtualDevice.Sources;
@@ -11,7 +12,7 @@ namespace Wearable.VirtualDevice.Afe;
 /// are exercised end to end. The board loop's reads stand in for DRDY interrupts: each read first
 /// lets the chip convert up to the device clock and delivers the DRDY edges that came due.
 /// </summary>
-public sealed class SimulatedAfeSource : ISampleSource
+public sealed class SimulatedAfeSource : ISampleSource, IInputScale
 {
     private readonly IDeviceClock _clock;
     private readonly SimulatedAds1299Chain _chip;
@@ -62,6 +63,8 @@ public sealed class SimulatedAfeSource : ISampleSource
     public Ads1299Driver Driver { get; }
 
     public int Channels { get; }
+
+    public int NanovoltsPerLsb => Driver.NanovoltsPerLsb;
 
     public int SampleRate => Driver.SampleRate;
 

@@ -94,40 +94,40 @@ namespace Wearable.Firmware.Afe.Ads1299
         {
             if (RateCode(SampleRate) < 0)
             {
-                throw new ArgumentException("SampleRate " + SampleRate.ToString() + " is not an ADS1299 data rate: use 250, 500, 1000, 2000, 4000, 8000 or 16000.", "SampleRate");
+                throw new ArgumentException("SampleRate " + SampleRate.ToString() + " is not an ADS1299 data rate: use 250, 500, 1000, 2000, 4000, 8000 or 16000.");
             }
 
             for (int i = 0; i < Gains.Length; i++)
             {
                 if (GainCode(Gains[i]) < 0)
                 {
-                    throw new ArgumentException("Gains[" + i.ToString() + "] = " + Gains[i].ToString() + " is not an ADS1299 gain: use 1, 2, 4, 6, 8, 12 or 24.", "Gains");
+                    throw new ArgumentException("Gains[" + i.ToString() + "] = " + Gains[i].ToString() + " is not an ADS1299 gain: use 1, 2, 4, 6, 8, 12 or 24.");
                 }
 
                 if (Inputs[i] < Ads1299Input.Normal || Inputs[i] > Ads1299Input.BiasDriveN)
                 {
-                    throw new ArgumentException("Inputs[" + i.ToString() + "] = " + Inputs[i].ToString() + " is not an input mux setting (0..7).", "Inputs");
+                    throw new ArgumentException("Inputs[" + i.ToString() + "] = " + Inputs[i].ToString() + " is not an input mux setting (0..7).");
                 }
 
                 if (Inputs[i] == Ads1299Input.TestSignal && !TestSignal)
                 {
-                    throw new ArgumentException("Inputs[" + i.ToString() + "] reads the test signal but TestSignal is off: enable it.", "TestSignal");
+                    throw new ArgumentException("Inputs[" + i.ToString() + "] reads the test signal but TestSignal is off: enable it.");
                 }
             }
 
             if (OutputShift < 0 || OutputShift > 8)
             {
-                throw new ArgumentException("OutputShift " + OutputShift.ToString() + " must be 0..8 (24-bit codes to int16).", "OutputShift");
+                throw new ArgumentException("OutputShift " + OutputShift.ToString() + " must be 0..8 (24-bit codes to int16).");
             }
 
             if (LeadOffCurrentCode < 0 || LeadOffCurrentCode > 3 || LeadOffFrequencyCode < 0 || LeadOffFrequencyCode > 3)
             {
-                throw new ArgumentException("Lead-off current and frequency codes are 0..3.", "LeadOffCurrentCode");
+                throw new ArgumentException("Lead-off current and frequency codes are 0..3.");
             }
 
             if (SpiClockHz < 100000 || SpiClockHz > 4000000)
             {
-                throw new ArgumentException("SpiClockHz " + SpiClockHz.ToString() + " must be 100 kHz..4 MHz (the ADS1299 decodes a command byte in 4 tCLK).", "SpiClockHz");
+                throw new ArgumentException("SpiClockHz " + SpiClockHz.ToString() + " must be 100 kHz..4 MHz (the ADS1299 decodes a command byte in 4 tCLK).");
             }
         }
 

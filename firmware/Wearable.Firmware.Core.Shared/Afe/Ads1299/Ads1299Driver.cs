@@ -13,7 +13,7 @@ namespace Wearable.Firmware.Afe.Ads1299
     /// than one period) and frames with a corrupt status word are counted, never silently invented.
     /// Buffers are allocated here; the per-frame path allocates nothing.
     /// </summary>
-    public sealed class Ads1299Driver : ISampleSource
+    public sealed class Ads1299Driver : ISampleSource, IInputScale
     {
         /// <summary>tPOR = 2^18 tCLK = 128 ms at the 2.048 MHz internal clock, with margin.</summary>
         public const int PowerOnResetMicroseconds = 150000;
