@@ -5,7 +5,8 @@ namespace Wearable.Portability.Tests;
 
 /// <summary>
 /// Arrows point down only (docs/architecture.md): tools -> hil -> edge-host -> shared-kernels,
-/// firmware -> shared-kernels. A project reference that points up or sideways fails here, naming both ends.
+/// firmware -> shared-kernels. A project reference, an imported .projitems/.props or a shared compile item that
+/// points up or sideways fails here, naming both ends; every project kind counts (.csproj, .nfproj, .projitems).
 /// </summary>
 public class LayeringTests
 {
@@ -25,7 +26,7 @@ public class LayeringTests
     {
         var offences = new List<string>();
         int checkedReferences = 0;
-        foreach (string project in Directory.EnumerateFiles(RepositoryPaths.Root, "*.csproj", SearchOption.AllDirectories))
+        foreach (string project in ProjectFiles())
         {
             string relative = Path.GetRelativePath(RepositoryPaths.Root, project).Replace('\\', '/');
             if (relative.Contains("/bin/") || relative.Contains("/obj/"))
@@ -40,9 +41,9 @@ public class LayeringTests
                 continue;
             }
 
-            foreach (XElement reference in XDocument.Load(project).Descendants("ProjectReference"))
+            foreach (string include in References(project))
             {
-                string target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, reference.Attribute("Include")!.Value.Replace('\\', '/')));
+                string target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, include));
                 string targetLayer = Path.GetRelativePath(RepositoryPaths.Root, target).Replace('\\', '/').Split('/')[0];
                 checkedReferences++;
                 if (targetLayer != layer && !allowed.Contains(targetLayer))
@@ -54,5 +55,51 @@ public class LayeringTests
 
         Assert.True(checkedReferences > 0);
         Assert.True(offences.Count == 0, string.Join(Environment.NewLine, offences));
+    }
+
+    [Fact]
+    public void Every_project_kind_is_checked()
+    {
+        var kinds = ProjectFiles().Select(Path.GetExtension).Distinct().ToList();
+
+        Assert.Contains(".csproj", kinds);
+        Assert.Contains(".nfproj", kinds);
+        Assert.Contains(".projitems", kinds);
+        Assert.Contains(References(Path.Combine(RepositoryPaths.Root, "firmware/Wearable.Firmware.Core.nanoFramework/Wearable.Firmware.Core.nfproj")),
+            r => r.EndsWith("Wearable.Kernels.nfproj", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> ProjectFiles() =>
+        new[] { "*.csproj", "*.nfproj", "*.projitems" }
+            .SelectMany(pattern => Directory.EnumerateFiles(RepositoryPaths.Root, pattern, SearchOption.AllDirectories))
+            .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal));
+
+    // Paths this project pulls in from the repository: project references, imported .projitems and .props,
+    // and compile items (a .projitems names its files relative to itself). Namespaced (.nfproj, .projitems)
+    // and SDK-style XML alike; MSBuild properties other than $(MSBuildThisFileDirectory) mean "outside the repository".
+    private static IEnumerable<string> References(string project)
+    {
+        foreach (XElement element in XDocument.Load(project).Descendants())
+        {
+            string? path = element.Name.LocalName switch
+            {
+                "ProjectReference" or "Compile" => element.Attribute("Include")?.Value,
+                "Import" => element.Attribute("Project")?.Value,
+                _ => null,
+            };
+            if (path is null)
+            {
+                continue;
+            }
+
+            path = path.Replace("$(MSBuildThisFileDirectory)", string.Empty, StringComparison.Ordinal).Replace('\\', '/');
+            if (path.Contains("$(", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int wildcard = path.IndexOf('*', StringComparison.Ordinal);
+            yield return wildcard >= 0 ? path[..wildcard] : path;
+        }
     }
 }

@@ -32,6 +32,27 @@ public class PlantedViolationTests
         { GateRules.FloatingPoint, GateRules.FloatingPointAdvice, 3, "class Planted {\n  int A;\n  object M() { return System.Double.MaxValue; }\n}" },
         { GateRules.SystemMath, GateRules.SystemMathAdvice, 3, "class Planted {\n  int A;\n  int M(int x) { return System.Math.Abs(x); }\n}" },
         { GateRules.SystemMath, GateRules.SystemMathAdvice, 3, "using System;\nclass Planted {\n  int M(int x) { return Math.Max(x, 0); }\n}" },
+        { GateRules.Checked, GateRules.CheckedAdvice, 3, "class Planted {\n  int A;\n  int M(int x) { return checked(x + 1); }\n}" },
+        { GateRules.Checked, GateRules.CheckedAdvice, 3, "class Planted {\n  int A;\n  void M(int x) { checked { A = x * x; } }\n}" },
+        { GateRules.UnguardedDivision, GateRules.UnguardedDivisionAdvice, 3, "class Planted {\n  int A;\n  int M(int a, int b) { return a / b; }\n}" },
+        { GateRules.UnguardedDivision, GateRules.UnguardedDivisionAdvice, 3, "class Planted {\n  int A;\n  int M(int a, int b) { return a % b; }\n}" },
+        { GateRules.UnguardedDivision, GateRules.UnguardedDivisionAdvice, 3, "class Planted {\n  int A;\n  int M(int a) { return a / -1; }\n}" },
+        { GateRules.UnguardedDivision, GateRules.UnguardedDivisionAdvice, 3, "class Planted {\n  long A;\n  void M(long b) { A %= b; }\n}" },
+        { GateRules.LargeArrayLiteral, GateRules.LargeArrayLiteralAdvice, 3, "class Planted {\n  int A;\n  static readonly byte[] Blob = {" + string.Join(",", Enumerable.Repeat("7", GateRules.MaxArrayLiteralBytes + 1)) + "};\n}" },
+        { GateRules.LargeArrayLiteral, GateRules.LargeArrayLiteralAdvice, 3, "class Planted {\n  int A;\n  int[] M() { return new int[] {" + string.Join(",", Enumerable.Repeat("7", (GateRules.MaxArrayLiteralBytes / 4) + 1)) + "}; }\n}" },
+    };
+
+    /// <summary>
+    /// APIs the host has and nanoFramework's mscorlib 1.17.11 lacks: the real assembly makes each a compile
+    /// error on its line, and the advice says what to use instead.
+    /// </summary>
+    public static TheoryData<string, string> MissingApis => new()
+    {
+        { "long t = System.Diagnostics.Stopwatch.GetTimestamp();", "Stopwatch" },
+        { "System.Buffer.BlockCopy(new byte[2], 0, new byte[2], 0, 2);", "Buffer" },
+        { "try { A = 1; } catch (System.DivideByZeroException) { A = 0; }", "DivideByZeroException" },
+        { "A = System.Math.Abs(A);", "Math" },
+        { "System.Collections.Generic.List<int> list = null;", "Generic" },
     };
 
     [Theory]
@@ -44,6 +65,50 @@ public class PlantedViolationTests
         string expected = $"{File}:{plantedLine}: {rule}: {advice}";
         Assert.False(report.Passed);
         Assert.Contains(expected, report.Violations.Select(v => v.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(MissingApis))]
+    public void Api_missing_from_nanoFrameworks_mscorlib_fails_on_its_line(string statement, string missing)
+    {
+        string snippet = "class Planted {\n  int A;\n  void M() {\n    " + statement + "\n  }\n}";
+
+        GateReport report = PortabilityGate.PortabilityGate.Check(new[] { new SharedSource(File, snippet) });
+
+        Assert.Contains(report.Violations, v => v.Line == 4 && v.Rule == GateRules.NanoFrameworkApi && v.Advice.Contains("'" + missing + "'", StringComparison.Ordinal));
+        if (GateRules.MissingTypeAdvice.TryGetValue(missing, out string? advice))
+        {
+            Assert.Contains(report.Violations, v => v.Line == 4 && v.Advice.EndsWith(advice, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("int M(int a, int b) { if (b == -1) { return -a; } return a / b; }")]
+    [InlineData("int M(int a, int b) { return a / 3 + a % 7; }")]
+    [InlineData("int M(int a, int[] b) { return a / b.Length; }")]
+    [InlineData("int M(int a, byte b) { return a / b; }")]
+    [InlineData("int M(short a, int b) { return a / b; }")]
+    [InlineData("int M(int a, int b) { return a / (2 * b); }")]
+    [InlineData("long M(long a, int s) { return a / (1L << s); }")]
+    [InlineData("int M(int a, int b) { return a / b; } // safe division: b is a validated channel count")]
+    public void Divisions_that_cannot_see_MinValue_over_minus_one_pass(string member)
+    {
+        string snippet = "class Planted {\n  " + member + "\n}";
+
+        GateReport report = PortabilityGate.PortabilityGate.Check(new[] { new SharedSource(File, snippet) });
+
+        Assert.True(report.Passed, report.ToString());
+    }
+
+    [Fact]
+    public void A_divisor_guarded_in_the_constructor_passes_and_an_unguarded_field_does_not()
+    {
+        const string guarded = "class Planted {\n  private readonly int _hop;\n  public Planted(int hop) { if (hop < 1) { throw new System.ArgumentOutOfRangeException(\"hop\"); } _hop = hop; }\n  public int M(int a) { return a % _hop; }\n}";
+        const string unguarded = "class Planted {\n  private readonly int _hop;\n  public Planted(int hop) { _hop = hop; }\n  public int M(int a) { return a % _hop; }\n}";
+
+        Assert.True(PortabilityGate.PortabilityGate.Check(new[] { new SharedSource(File, guarded) }).Passed);
+        GateViolation violation = Assert.Single(PortabilityGate.PortabilityGate.Check(new[] { new SharedSource(File, unguarded) }).Violations);
+        Assert.Equal((4, GateRules.UnguardedDivision), (violation.Line, violation.Rule));
     }
 
     [Fact]

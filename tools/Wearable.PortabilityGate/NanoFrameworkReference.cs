@@ -1,61 +1,51 @@
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Wearable.PortabilityGate;
 
 /// <summary>
-/// Builds, once per process, the reference "mscorlib" that shared code is compiled against: our own
-/// declarations of nanoFramework.CoreLibrary 1.x's public surface (embedded NanoFrameworkCoreLibrary/*.cs),
-/// compiled with no references so that anything outside that surface is a compile error.
+/// nanoFramework's real core library (NuGet nanoFramework.CoreLibrary, embedded in the gate at build time):
+/// mscorlib.dll, the reference shared code is compiled against, so anything the device lacks is a compile
+/// error; and mscorlib.pe, the deployment image a board runs it from.
 /// </summary>
 public static class NanoFrameworkReference
 {
-    private const string ResourcePrefix = "NanoFrameworkCoreLibrary/";
+    /// <summary>The NuGet version of nanoFramework.CoreLibrary the repository pins (Directory.Packages.props).</summary>
+    public const string CoreLibraryPackageVersion = "1.17.11";
 
-    private static readonly Lazy<MetadataReference> s_reference = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<byte[]> s_mscorlib = new(() => ReadResource("nanoFramework/mscorlib.dll"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<MetadataReference> s_reference = new(() => MetadataReference.CreateFromImage(s_mscorlib.Value), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The compiled surface as a metadata reference.</summary>
+    /// <summary>mscorlib.dll as a compilation reference.</summary>
     public static MetadataReference Reference => s_reference.Value;
 
-    /// <summary>Names of the embedded surface files (for reports and tests).</summary>
-    public static IReadOnlyList<string> SourceNames()
+    /// <summary>The assembly version mscorlib.dll declares (1.17.11.0 for the pinned package).</summary>
+    public static Version MscorlibVersion
     {
-        return typeof(NanoFrameworkReference).Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .OrderBy(n => n, StringComparer.Ordinal)
-            .ToArray();
+        get
+        {
+            using var pe = new PEReader(new MemoryStream(s_mscorlib.Value, writable: false));
+            MetadataReader metadata = pe.GetMetadataReader();
+            return metadata.GetAssemblyDefinition().Version;
+        }
     }
 
-    private static MetadataReference Build()
+    /// <summary>mscorlib.pe, the image every deployment to a nanoFramework board needs beside its own .pe files.</summary>
+    public static byte[] MscorlibPe() => ReadResource("nanoFramework/mscorlib.pe");
+
+    /// <summary>mscorlib.dll's bytes (to write beside a device build for tools that want the file).</summary>
+    public static byte[] MscorlibDll() => (byte[])s_mscorlib.Value.Clone();
+
+    private static byte[] ReadResource(string name)
     {
         Assembly assembly = typeof(NanoFrameworkReference).Assembly;
-        var trees = new List<SyntaxTree>();
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        foreach (string name in SourceNames())
-        {
-            using Stream stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidOperationException($"Embedded surface file {name} is missing from the gate assembly.");
-            using var reader = new StreamReader(stream);
-            trees.Add(CSharpSyntaxTree.ParseText(reader.ReadToEnd(), parseOptions, path: name));
-        }
-
-        if (trees.Count == 0)
-        {
-            throw new InvalidOperationException(
-                "The gate has no nanoFramework surface: tools/Wearable.PortabilityGate/NanoFrameworkCoreLibrary/*.cs must be embedded.");
-        }
-
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Disable);
-        CSharpCompilation compilation = CSharpCompilation.Create("mscorlib", trees, references: Array.Empty<MetadataReference>(), options);
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        if (!result.Success)
-        {
-            string errors = string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20));
-            throw new InvalidOperationException("The nanoFramework surface declarations do not compile:" + Environment.NewLine + errors);
-        }
-
-        return MetadataReference.CreateFromImage(image.ToArray());
+        using Stream stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException(
+                $"The gate was built without {name}: restore nanoFramework.CoreLibrary {CoreLibraryPackageVersion} and rebuild tools/Wearable.PortabilityGate.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 }

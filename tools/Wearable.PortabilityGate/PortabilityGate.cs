@@ -5,8 +5,8 @@ namespace Wearable.PortabilityGate;
 
 /// <summary>
 /// Checks that shared source (kernels and firmware core) would build and compute the same on
-/// nanoFramework 1.x: compiles it with Roslyn against <see cref="NanoFrameworkReference"/> and walks
-/// its syntax for the constructs the runtime lacks.
+/// nanoFramework 1.x: compiles it with Roslyn, as C# 9, against nanoFramework's real mscorlib
+/// (<see cref="NanoFrameworkReference"/>) and walks it for what compiles there but breaks on the interpreter.
 /// </summary>
 public static class PortabilityGate
 {
@@ -20,7 +20,8 @@ public static class PortabilityGate
     public static GateReport Check(IReadOnlyList<SharedSource> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: new[] { NanoFrameworkSymbol });
+        // C# 9 and no nullable context: what the device build (shared-kernels/NanoFrameworkDevice.props) compiles with.
+        var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp9, preprocessorSymbols: new[] { NanoFrameworkSymbol });
         var violations = new List<GateViolation>();
         var trees = new List<SyntaxTree>(sources.Count);
         foreach (SharedSource source in sources)
@@ -33,8 +34,13 @@ public static class PortabilityGate
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             allowUnsafe: false,
-            nullableContextOptions: NullableContextOptions.Enable);
+            nullableContextOptions: NullableContextOptions.Disable);
         CSharpCompilation compilation = CSharpCompilation.Create("WearableShared", trees, new[] { NanoFrameworkReference.Reference }, options);
+        foreach (SyntaxTree tree in trees)
+        {
+            SemanticRuleChecker.Check(compilation.GetSemanticModel(tree), tree.FilePath, violations);
+        }
+
         foreach (Diagnostic diagnostic in compilation.GetDiagnostics())
         {
             if (diagnostic.Severity != DiagnosticSeverity.Error || !diagnostic.Location.IsInSource)
@@ -47,7 +53,7 @@ public static class PortabilityGate
                 span.Path,
                 span.StartLinePosition.Line + 1,
                 GateRules.NanoFrameworkApi,
-                $"{diagnostic.Id} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}: this {GateRules.NanoFrameworkApiAdvice}"));
+                $"{diagnostic.Id} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}: this {GateRules.NanoFrameworkApiAdvice}{MissingTypeHint(diagnostic)}"));
         }
 
         var distinct = violations
@@ -57,5 +63,20 @@ public static class PortabilityGate
             .ThenBy(v => v.Rule, StringComparer.Ordinal)
             .ToList();
         return new GateReport(sources.Count, distinct);
+    }
+
+    // "The name 'Stopwatch' does not exist" names the missing type as the diagnostic's first argument.
+    private static string MissingTypeHint(Diagnostic diagnostic)
+    {
+        string message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (KeyValuePair<string, string> entry in GateRules.MissingTypeAdvice)
+        {
+            if (message.Contains("'" + entry.Key + "'", StringComparison.Ordinal))
+            {
+                return "; " + entry.Value;
+            }
+        }
+
+        return string.Empty;
     }
 }

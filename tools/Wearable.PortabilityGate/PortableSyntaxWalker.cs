@@ -88,6 +88,26 @@ internal sealed class PortableSyntaxWalker : CSharpSyntaxWalker
         base.VisitUsingDirective(node);
     }
 
+    public override void VisitCheckedExpression(CheckedExpressionSyntax node)
+    {
+        if (node.IsKind(SyntaxKind.CheckedExpression))
+        {
+            Report(node, GateRules.Checked, GateRules.CheckedAdvice);
+        }
+
+        base.VisitCheckedExpression(node);
+    }
+
+    public override void VisitCheckedStatement(CheckedStatementSyntax node)
+    {
+        if (node.IsKind(SyntaxKind.CheckedStatement))
+        {
+            Report(node, GateRules.Checked, GateRules.CheckedAdvice);
+        }
+
+        base.VisitCheckedStatement(node);
+    }
+
     public override void VisitAwaitExpression(AwaitExpressionSyntax node)
     {
         Report(node, GateRules.AsyncAwait, GateRules.AsyncAwaitAdvice);

@@ -47,7 +47,7 @@ namespace Wearable.Firmware.Hil
             }
 
             _filter.Reset();
-            _filter.ProcessFrames(_samples, 0, _guarded, 0, values / _channels);
+            _filter.ProcessFrames(_samples, 0, _guarded, 0, values / _channels); // safe division: BiquadCascade rejects channels < 1
             int guardBits = _filter.GuardBits;
             for (int i = 0; i < values; i++)
             {

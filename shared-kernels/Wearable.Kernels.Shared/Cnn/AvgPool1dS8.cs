@@ -35,7 +35,7 @@ namespace Wearable.Kernels.Cnn
                         sum += input[inputOffset + pos * ch + c];
                     }
 
-                    int avg = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
+                    int avg = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count; // safe division: count is a window size, 1..PoolSize
                     if (avg < p.ActivationMin)
                     {
                         avg = p.ActivationMin;

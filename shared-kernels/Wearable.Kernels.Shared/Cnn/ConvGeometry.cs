@@ -18,10 +18,10 @@ namespace Wearable.Kernels.Cnn
             int span = Span(kernelSize, dilation);
             if (padding == Padding1d.Valid)
             {
-                return inputLength < span ? 0 : (inputLength - span) / stride + 1;
+                return inputLength < span ? 0 : (inputLength - span) / stride + 1; // safe division: the dividend is >= 0 here
             }
 
-            return inputLength <= 0 ? 0 : (inputLength - 1) / stride + 1;
+            return inputLength <= 0 ? 0 : (inputLength - 1) / stride + 1; // safe division: the dividend is >= 0 here
         }
 
         /// <summary>Frames of (skipped) padding before input frame 0.</summary>

@@ -48,7 +48,7 @@ namespace Wearable.Kernels.Cnn
                 for (int i = 0; i < n; i++)
                 {
                     long e = table[max - input[src + i]];
-                    long q = ((e << 8) + (sum >> 1)) / sum - 128;
+                    long q = ((e << 8) + (sum >> 1)) / sum - 128; // safe division: sum adds positive table entries, so it is >= 1
                     output[dst + i] = (sbyte)(q > 127 ? 127 : q);
                 }
             }

@@ -127,7 +127,7 @@ namespace Wearable.Kernels.Dsp
             {
                 long s1 = _s1[i];
                 long s2 = _s2[i];
-                long cs1 = (((long)_coefficients[i % _bins] * s1) + (1L << 29)) >> 30;
+                long cs1 = (((long)_coefficients[i % _bins] * s1) + (1L << 29)) >> 30; // safe division: i is a loop index >= 0
                 long raw = s1 * s1 + s2 * s2 - cs1 * s2;
                 int shift = 2 * _guardBits;
                 _power[i] = shift == 0 ? raw : (raw + (1L << (shift - 1))) >> shift;

@@ -152,13 +152,13 @@ namespace Wearable.Kernels.Dsp
         /// <summary>Mean absolute value: sum |x| / N, rounded toward zero.</summary>
         public int MeanAbsoluteValue(int channel)
         {
-            return (int)(_sums[channel * 4] / _window);
+            return (int)(_sums[channel * 4] / _window); // safe division: WindowFeaturesParameters rejects windowLength < 2
         }
 
         /// <summary>Root mean square: floor(sqrt(RTZ(sum x^2 / N))).</summary>
         public int RootMeanSquare(int channel)
         {
-            return IntegerSqrt.Sqrt(_sums[channel * 4 + 1] / _window);
+            return IntegerSqrt.Sqrt(_sums[channel * 4 + 1] / _window); // safe division: WindowFeaturesParameters rejects windowLength < 2
         }
 
         /// <summary>Waveform length: sum |x[n] - x[n-1]| (saturated to int32).</summary>
@@ -210,7 +210,7 @@ namespace Wearable.Kernels.Dsp
             }
 
             _seen++;
-            return _seen >= _window && (_seen - _window) % _hop == 0;
+            return _seen >= _window && (_seen - _window) % _hop == 0; // safe division: WindowFeaturesParameters rejects hop < 1
         }
     }
 }

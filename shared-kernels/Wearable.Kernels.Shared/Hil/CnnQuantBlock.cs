@@ -47,8 +47,8 @@ namespace Wearable.Kernels.Hil
                 return -1;
             }
 
-            int frames = reader.Remaining / channels;
-            if (frames < 1 || frames > maxFrames || reader.Remaining % channels != 0)
+            int frames = reader.Remaining / channels; // safe division: Remaining is a byte count >= 0
+            if (frames < 1 || frames > maxFrames || reader.Remaining % channels != 0) // safe division: Remaining is a byte count >= 0
             {
                 return -1;
             }

@@ -38,8 +38,8 @@ namespace Wearable.Kernels.Hil
             int min = _reader.SByte();
             int max = _reader.SByte();
             int channels = _p.Channels;
-            int frames = _reader.Remaining / channels;
-            if (_reader.Overrun || min > max || frames < 1 || frames > MaxFrames || _reader.Remaining % channels != 0)
+            int frames = _reader.Remaining / channels; // safe division: Remaining is a byte count >= 0
+            if (_reader.Overrun || min > max || frames < 1 || frames > MaxFrames || _reader.Remaining % channels != 0) // safe division: Remaining is a byte count >= 0
             {
                 return -1;
             }

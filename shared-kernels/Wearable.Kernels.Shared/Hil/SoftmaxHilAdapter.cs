@@ -38,8 +38,8 @@ namespace Wearable.Kernels.Hil
         public override int Run(byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutput)
         {
             int classes = _p.Classes;
-            int rows = length / classes;
-            if (length % classes != 0 || rows < 1 || rows > MaxRows || length > maxOutput)
+            int rows = length / classes; // safe division: length is a byte count >= 0
+            if (length % classes != 0 || rows < 1 || rows > MaxRows || length > maxOutput) // safe division: length is a byte count >= 0
             {
                 return -1;
             }

@@ -34,7 +34,7 @@ namespace Wearable.Kernels.Link
             }
 
             long perBlock = SampleBlockWireBytes(channelCount, blockSamples);
-            return ((perBlock * sampleRateHz) + blockSamples - 1) / blockSamples;
+            return ((perBlock * sampleRateHz) + blockSamples - 1) / blockSamples; // safe division: SampleBlockWireBytes above rejects blockSamples < 1
         }
 
         /// <summary>Payload bytes per second an 8N1 UART at <paramref name="baud"/> can carry.</summary>

@@ -1,4 +1,4 @@
-using System.Text;
+using Wearable.Kernels.Link;
 
 namespace Wearable.Kernels.Model
 {
@@ -245,7 +245,7 @@ namespace Wearable.Kernels.Model
             }
 
             _position = end;
-            return length == 0 ? "" : Encoding.UTF8.GetString(_data, start, length);
+            return length == 0 ? "" : LinkText.Decode(_data, start, length);
         }
 
         private int Check(string field, int at, int value, int min, int max)

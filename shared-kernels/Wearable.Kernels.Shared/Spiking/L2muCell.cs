@@ -101,7 +101,7 @@ namespace Wearable.Kernels.Spiking
             for (int a = 0; a < _m.ActiveCount; a++)
             {
                 int q = activeM[a];
-                int i = q / d;
+                int i = q / d; // safe division: L2muCellParameters rejects order < 1
                 int j = q - i * d;
                 int target = i * d;
                 int row = j * d;

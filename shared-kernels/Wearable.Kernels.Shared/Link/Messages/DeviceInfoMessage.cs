@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace Wearable.Kernels.Link
 {
@@ -77,8 +76,7 @@ namespace Wearable.Kernels.Link
                 return;
             }
 
-            byte[] bytes = Encoding.UTF8.GetBytes(name);
-            Array.Copy(bytes, 0, BoardName, 0, bytes.Length < BoardNameLength ? bytes.Length : BoardNameLength);
+            LinkText.Encode(name, BoardName, BoardNameLength);
         }
 
         /// <summary>BoardName as text, up to the first zero byte. Allocates a string (host side, logs).</summary>
@@ -90,7 +88,7 @@ namespace Wearable.Kernels.Link
                 n++;
             }
 
-            return Encoding.UTF8.GetString(BoardName, 0, n);
+            return LinkText.Decode(BoardName, n);
         }
 
         /// <inheritdoc />
