@@ -1,25 +1,93 @@
 using System;
+using System.Device.Gpio;
 using System.Threading;
+using Wearable.Firmware;
+using Wearable.Firmware.Afe.Ads1299;
+using Wearable.Firmware.Board;
+using Wearable.Firmware.Processing;
+using Wearable.Firmware.Profiles;
 
 namespace Wearable.Board.Esp32
 {
     /// <summary>
-    /// Entry point of the ESP32 image. For now it only proves the deploy chain (build, nanoff flash,
-    /// deploy, debug output); the board layer that feeds the firmware core is written in this folder
-    /// against the core's interfaces (see README.md).
+    /// Entry point of the ESP32 image: brings up the ADS1299 through the portable driver, wires its DRDY
+    /// edge, the host link on COM2 and the board parts into the firmware core, and runs the core's loop.
+    /// An uncaught exception would end a nanoFramework program silently, so every failure is printed
+    /// (docs/boards.md lists the messages) and the loop carries on or parks.
     /// </summary>
     public static class Program
     {
         private const string Banner = "Wearable firmware, ESP32 board layer (.NET nanoFramework 1.x)";
 
+        // Held for the program's lifetime: the DRDY handler must outlive Start().
+        private static Esp32DataReady _dataReady;
+
         public static void Main()
         {
             Console.WriteLine(Banner);
-            Console.WriteLine("Board layer not wired yet: no acquisition is running.");
+            FirmwareDevice device = null;
+            try
+            {
+                device = Start();
+            }
+            catch (Exception ex)
+            {
+                Console.WriteLine("bring-up failed: " + ex.Message);
+            }
 
-            // A nanoFramework Main that returns ends the application; park the main thread so the
-            // device stays up for the debugger and for later worker threads.
+            while (device != null)
+            {
+                try
+                {
+                    if (!device.Poll())
+                    {
+                        Thread.Sleep(1);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    Console.WriteLine("firmware loop: " + ex.Message);
+                }
+            }
+
+            // Nothing to run: park so the debugger can still attach and read the message above.
             Thread.Sleep(Timeout.Infinite);
+        }
+
+        private static FirmwareDevice Start()
+        {
+            var clock = new Esp32Clock();
+            var gpio = new GpioController();
+            var config = new Ads1299Config(1);
+            config.SampleRate = Esp32Wiring.SampleRate;
+            var driver = new Ads1299Driver(new Esp32SpiBus(), new ThreadDelay(), config, 64);
+            driver.PowerUp();
+            Console.WriteLine("ADS1299 found (ID 0x" + driver.DeviceId.ToString("X2") + "), " + driver.Channels.ToString() + " ch at " + driver.SampleRate.ToString() + " SPS");
+            _dataReady = new Esp32DataReady(gpio, driver, clock);
+            var parts = new Esp32BoardParts(gpio, clock);
+            var board = new DeviceBoard(
+                BoardProfile.Esp32(),
+                DeviceIdFromEntropy(parts),
+                driver,
+                new SerialLinkTransport(),
+                clock,
+                new RamSlotStore(2, 8192, 8, 512),
+                parts,
+                parts,
+                parts);
+            board.AdcBits = 16;
+            board.NanovoltsPerLsb = driver.NanovoltsPerLsb;
+            var device = new FirmwareDevice(board, new DeviceConfiguration());
+            device.Boot();
+            driver.StartConversions();
+            return device;
+        }
+
+        private static byte[] DeviceIdFromEntropy(IEntropySource entropy)
+        {
+            var id = new byte[16];
+            entropy.Fill(id, 0, 16);
+            return id;
         }
     }
 }
