@@ -29,13 +29,14 @@ public static class SimulateCommand
         var flash = new Option<string?>("--flash-file") { Description = "File that keeps model slots, pairing and calibration across restarts." };
         var pairing = new Option<int>("--pairing-window") { Description = "Seconds the pairing window stays open after start ('p' + Enter opens it later)." };
         var board = new Option<string>("--board") { Description = "RAM budget to enforce: esp32, esp32s3, meadow, virtual.", DefaultValueFactory = _ => "virtual" };
+        var afe = new Option<string>("--afe") { Description = "none, or ads1299: read the source through a simulated ADS1299 and the firmware's real driver (rate 250..16000 SPS).", DefaultValueFactory = _ => "none" };
         var ring = new Option<int>("--ring-frames") { Description = "Acquisition ring size in frames (checked against the board's RAM).", DefaultValueFactory = _ => 256 };
         var measure = new Option<double>("--measure") { Description = "Instead of serving: pair, stream this many seconds of device time through the link and report." };
         var block = new Option<int>("--block-samples") { Description = "Samples per channel per block when measuring.", DefaultValueFactory = _ => 25 };
         var json = CommonOptions.Json();
         var command = new Command("simulate", "Run the virtual device: the firmware core on a simulated board, over a pseudo-terminal or TCP.")
         {
-            source, seed, channels, rate, transport, port, fast, baud, ble, latency, drop, corrupt, impairSeed, flash, pairing, board, ring, measure, block, json,
+            source, seed, channels, rate, transport, port, fast, baud, ble, latency, drop, corrupt, impairSeed, flash, pairing, board, afe, ring, measure, block, json,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +46,7 @@ public static class SimulateCommand
                 "--rate", Text(parse.GetValue(rate)), "--transport", parse.GetValue(transport)!, "--port", Text(parse.GetValue(port)),
                 "--latency-ms", Text(parse.GetValue(latency)), "--drop-rate", Text(parse.GetValue(drop)), "--corrupt-rate", Text(parse.GetValue(corrupt)),
                 "--impair-seed", Text(parse.GetValue(impairSeed)), "--pairing-window", Text(parse.GetValue(pairing)), "--board", parse.GetValue(board)!,
-                "--ring-frames", Text(parse.GetValue(ring)),
+                "--ring-frames", Text(parse.GetValue(ring)), "--afe", parse.GetValue(afe)!,
             };
             if (parse.GetValue(fast))
             {
