@@ -38,6 +38,10 @@ namespace Wearable.Firmware
         private readonly StreamEngine _stream;
         private readonly ActiveModelLoader _activeModel;
         private readonly CommandDispatcher _dispatcher;
+        private readonly LinkSession _linkSession;
+        private readonly DeviceIdentity _identity;
+        private readonly IPeerPresence _presence;
+        private int _seenPeerChanges;
         private readonly byte[] _rx = new byte[512];
         private readonly HilKernelRegistry _hilKernels = new HilKernelRegistry();
 
@@ -112,7 +116,26 @@ namespace Wearable.Firmware
                 }
             }
 
-            _dispatcher = new CommandDispatcher(board, _port, _pairings, _session, _slots, _calibration, _stream, _hilKernels);
+            _identity = new DeviceIdentity(board.Flash, FlashLayout.DeviceIdentityRecord, board.DeviceId, board.Entropy);
+            _presence = board.Presence;
+            _seenPeerChanges = _presence == null ? 0 : _presence.PeerChanges;
+            _linkSession = new LinkSession(_session, _stream, _slots, _port);
+            _dispatcher = new CommandDispatcher(BuildCommandTable(board), _linkSession, _port);
+        }
+
+        // Every request this firmware serves, registered once by the family that answers it.
+        private CommandTable BuildCommandTable(DeviceBoard board)
+        {
+            var table = new CommandTable();
+            new SessionCommands(board, _identity.Id, _port, _linkSession, _pairings, _slots, _stream, _hilKernels).Register(table);
+            new PairingCommands(board.PairingButton, _identity.Id, _port, _linkSession, _pairings).Register(table);
+            new StreamCommands(board.Clock, board.Source.Channels, _port, _slots, _stream).Register(table);
+            new TimeSyncCommands(board.Clock, _port).Register(table);
+            new ConfigCommands(board.Source, _port, _slots).Register(table);
+            new CalibrationCommands(board.Source.Channels, _port, _calibration).Register(table);
+            new ModelUploadCommands(_port, _slots, _stream).Register(table);
+            new HilCommands(_port, board.Clock, _hilKernels).Register(table);
+            return table;
         }
 
         /// <summary>The buffer sizes this device allocated.</summary>
@@ -137,9 +160,16 @@ namespace Wearable.Firmware
 
         public bool IsAuthenticated { get { return _session.IsAuthenticated; } }
 
+        /// <summary>The 16-byte id in DeviceInfo and in the device's proof (the board's, or generated and kept in flash).</summary>
+        public byte[] DeviceId { get { return _identity.Id; } }
+
+        /// <summary>Sessions ended by a Hello or by the transport reporting a peer change.</summary>
+        public int SessionsEnded { get { return _linkSession.Ended; } }
+
         /// <summary>Restores persistent state; call once before the first <see cref="Poll"/>.</summary>
         public void Boot()
         {
+            _identity.Load();
             _slots.Boot();
             _pairings.Load();
             _nonces.Load();
@@ -153,6 +183,17 @@ namespace Wearable.Firmware
         {
             bool busy = false;
             int n = _board.Transport.Read(_rx, 0, _rx.Length);
+
+            // Read after the bytes: a transport changes it before a new peer's first byte is readable,
+            // so bytes from a new peer never reach the previous peer's session.
+            if (_presence != null && _presence.PeerChanges != _seenPeerChanges)
+            {
+                _seenPeerChanges = _presence.PeerChanges;
+                _decoder.Reset();
+                _linkSession.End();
+                busy = true;
+            }
+
             if (n > 0)
             {
                 try

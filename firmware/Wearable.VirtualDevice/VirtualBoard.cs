@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 using Wearable.Firmware;
 using Wearable.Firmware.Board;
 using Wearable.Firmware.Hil;
 using Wearable.Firmware.Processing;
 using Wearable.Firmware.Profiles;
+using Wearable.Firmware.Storage;
 using Wearable.VirtualDevice.Board;
 using Wearable.VirtualDevice.Sources;
 using Wearable.VirtualDevice.Transports;
@@ -81,7 +81,7 @@ public sealed class VirtualBoard : IDisposable
         try
         {
             Impaired = options.Impairments.IsNone ? null : new ImpairedTransport(inner, options.Impairments);
-            _flash = new FlashFile(options.FlashFile, options.SlotSize, 2, 1024, 8);
+            _flash = new FlashFile(options.FlashFile, options.SlotSize, 2, 1024, FlashLayout.RecordCount);
             PairingButton = new VirtualPairingButton();
             if (options.PairingWindow > TimeSpan.Zero)
             {
@@ -92,7 +92,7 @@ public sealed class VirtualBoard : IDisposable
             BoardProfile profile = BoardProfile.FindByName(options.Board);
             var board = new DeviceBoard(
                 profile,
-                DeviceIdFor(options),
+                null,
                 source,
                 (IByteTransport?)Impaired ?? inner,
                 _clock,
@@ -100,6 +100,10 @@ public sealed class VirtualBoard : IDisposable
                 Status,
                 PairingButton,
                 new SystemEntropy());
+
+            // The id comes from the flash (drawn from the OS RNG on first boot): with --flash-file it is
+            // this device's for good, without one every run is a different device.
+            board.Presence = inner as IPeerPresence;
             Device = new FirmwareDevice(board, configuration);
             if (options.HilModelFile is not null)
             {
@@ -210,12 +214,5 @@ public sealed class VirtualBoard : IDisposable
         Impaired?.Dispose();
         _ownedTransport?.Dispose();
         _flash?.Dispose();
-    }
-
-    private static byte[] DeviceIdFor(VirtualDeviceOptions options)
-    {
-        // Stable across restarts of the same virtual device (same flash file), different between files.
-        string identity = "wearable-virtual:" + (options.FlashFile is null ? "memory" : Path.GetFullPath(options.FlashFile));
-        return SHA256.HashData(Encoding.UTF8.GetBytes(identity)).AsSpan(0, 16).ToArray();
     }
 }

@@ -10,7 +10,7 @@ namespace Wearable.Firmware.Commands
     /// Ack each (the host's flow control), a commit that repeats the CRC, and abort. The slot logic and
     /// its durability live in <see cref="ModelSlots"/>; this class only speaks the protocol.
     /// </summary>
-    public sealed class ModelUploadCommands
+    public sealed class ModelUploadCommands : ICommandFamily
     {
         private readonly LinkPort _port;
         private readonly ModelSlots _slots;
@@ -34,7 +34,34 @@ namespace Wearable.Firmware.Commands
             _stream = stream;
         }
 
-        public void Begin(LinkFrame frame, int sequence)
+        public void Register(CommandTable table)
+        {
+            table.Register(LinkMessageType.ModelBegin, CommandAccess.Authenticated, LinkMessageType.Ack, this);
+            table.Register(LinkMessageType.ModelChunk, CommandAccess.Authenticated, LinkMessageType.Ack, this);
+            table.Register(LinkMessageType.ModelCommit, CommandAccess.Authenticated, LinkMessageType.Ack, this);
+            table.Register(LinkMessageType.ModelAbort, CommandAccess.Authenticated, LinkMessageType.Ack, this);
+        }
+
+        public void Handle(LinkFrame frame)
+        {
+            switch (frame.MessageType)
+            {
+                case LinkMessageType.ModelBegin:
+                    Begin(frame, frame.Sequence);
+                    return;
+                case LinkMessageType.ModelChunk:
+                    Chunk(frame, frame.Sequence);
+                    return;
+                case LinkMessageType.ModelCommit:
+                    Commit(frame, frame.Sequence);
+                    return;
+                default:
+                    Abort(frame, frame.Sequence);
+                    return;
+            }
+        }
+
+        private void Begin(LinkFrame frame, int sequence)
         {
             if (!frame.TryRead(_modelBegin))
             {
@@ -68,7 +95,7 @@ namespace Wearable.Firmware.Commands
             _port.Ack(LinkMessageType.ModelBegin, sequence);
         }
 
-        public void Chunk(LinkFrame frame, int sequence)
+        private void Chunk(LinkFrame frame, int sequence)
         {
             if (!frame.TryRead(_modelChunk))
             {
@@ -77,6 +104,14 @@ namespace Wearable.Firmware.Commands
             }
 
             int result = _slots.WriteChunk((int)_modelChunk.Offset, _modelChunk.Data, 0, _modelChunk.DataLength);
+            if (result == SlotResult.OutOfOrder)
+            {
+                // The host lost an Ack or a chunk: the detail's last word is where to resume (also ConfigGet 0x103).
+                _port.Refuse(LinkMessageType.ModelChunk, sequence, LinkErrorCode.UnexpectedOffset,
+                    "chunk offset " + _modelChunk.Offset.ToString() + " is not the next expected offset: resume at " + _slots.Received.ToString());
+                return;
+            }
+
             if (result != SlotResult.Ok)
             {
                 _port.Refuse(LinkMessageType.ModelChunk, sequence, ToLinkError(result), SlotResult.Describe(result));
@@ -86,7 +121,7 @@ namespace Wearable.Firmware.Commands
             _port.Ack(LinkMessageType.ModelChunk, sequence);
         }
 
-        public void Commit(LinkFrame frame, int sequence)
+        private void Commit(LinkFrame frame, int sequence)
         {
             if (!frame.TryRead(_modelCommit))
             {
@@ -113,7 +148,7 @@ namespace Wearable.Firmware.Commands
             _port.Ack(LinkMessageType.ModelCommit, sequence);
         }
 
-        public void Abort(LinkFrame frame, int sequence)
+        private void Abort(LinkFrame frame, int sequence)
         {
             if (!frame.TryRead(_modelAbort))
             {
