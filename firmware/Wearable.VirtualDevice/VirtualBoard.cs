@@ -77,7 +77,7 @@ public sealed class VirtualBoard : IDisposable
             throw new ArgumentException("The in-process transport is created by the caller: pass it to the constructor.");
         }
 
-        var configuration = new DeviceConfiguration { RingFrames = options.RingFrames };
+        var configuration = new DeviceConfiguration { RingFrames = options.RingFrames, HilKernels = options.HilKernels };
         try
         {
             Impaired = options.Impairments.IsNone ? null : new ImpairedTransport(inner, options.Impairments);

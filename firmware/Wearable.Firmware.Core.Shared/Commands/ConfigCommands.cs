@@ -1,5 +1,6 @@
 using System;
 using Wearable.Firmware.Board;
+using Wearable.Firmware.Profiles;
 using Wearable.Firmware.Slots;
 using Wearable.Kernels.Link;
 
@@ -14,17 +15,19 @@ namespace Wearable.Firmware.Commands
         private readonly ISampleSource _source;
         private readonly LinkPort _port;
         private readonly ModelSlots _slots;
+        private readonly BufferPlan _plan;
         private readonly ConfigGetMessage _configGet = new ConfigGetMessage();
         private readonly ConfigSetMessage _configSet = new ConfigSetMessage();
         private readonly ConfigValueMessage _configValue = new ConfigValueMessage();
 
-        public ConfigCommands(ISampleSource source, LinkPort port, ModelSlots slots)
+        public ConfigCommands(ISampleSource source, LinkPort port, ModelSlots slots, BufferPlan plan)
         {
-            if (source == null || port == null || slots == null)
+            if (source == null || port == null || slots == null || plan == null)
             {
-                throw new ArgumentNullException("source", "Source, port and slots are required.");
+                throw new ArgumentNullException("source", "Source, port, slots and buffer plan are required.");
             }
 
+            _plan = plan;
             _source = source;
             _port = port;
             _slots = slots;
@@ -81,6 +84,14 @@ namespace Wearable.Firmware.Commands
             else if (key == DeviceConfigKey.UploadReceived)
             {
                 value = _slots.Uploading ? _slots.Received : -1;
+            }
+            else if (key == DeviceConfigKey.ModelArenaBytes)
+            {
+                value = _plan.ModelArenaBytes;
+            }
+            else if (key == DeviceConfigKey.ModelParameterBytes)
+            {
+                value = _plan.ModelParameterBytes;
             }
             else
             {

@@ -1,5 +1,6 @@
 using System;
 using Wearable.Firmware.Processing;
+using Wearable.Firmware.Profiles;
 using Wearable.Firmware.Slots;
 using Wearable.Kernels.Link;
 
@@ -15,6 +16,7 @@ namespace Wearable.Firmware.Commands
         private readonly LinkPort _port;
         private readonly ModelSlots _slots;
         private readonly StreamEngine _stream;
+        private readonly BoardProfile _profile;
         private readonly ModelBeginMessage _modelBegin = new ModelBeginMessage();
         private readonly ModelChunkMessage _modelChunk = new ModelChunkMessage();
         private readonly ModelCommitMessage _modelCommit = new ModelCommitMessage();
@@ -22,13 +24,14 @@ namespace Wearable.Firmware.Commands
         private uint _uploadCrc;
         private int _uploadSlot;
 
-        public ModelUploadCommands(LinkPort port, ModelSlots slots, StreamEngine stream)
+        public ModelUploadCommands(LinkPort port, ModelSlots slots, StreamEngine stream, BoardProfile profile)
         {
-            if (port == null || slots == null || stream == null)
+            if (port == null || slots == null || stream == null || profile == null)
             {
-                throw new ArgumentNullException("port", "Port, slots and stream are required.");
+                throw new ArgumentNullException("port", "Port, slots, stream and board profile are required.");
             }
 
+            _profile = profile;
             _port = port;
             _slots = slots;
             _stream = stream;
@@ -76,9 +79,11 @@ namespace Wearable.Firmware.Commands
                 return;
             }
 
-            if (_modelBegin.TotalSize > (uint)_slots.SlotSize)
+            int flash = _profile.ModelFlashBytes < _slots.SlotSize ? _profile.ModelFlashBytes : _slots.SlotSize;
+            if (_modelBegin.TotalSize > (uint)flash)
             {
-                _port.Refuse(LinkMessageType.ModelBegin, sequence, LinkErrorCode.ModelTooLarge, "the model is larger than a flash slot");
+                _port.Refuse(LinkMessageType.ModelBegin, sequence, LinkErrorCode.ModelTooLarge,
+                    "model " + _modelBegin.TotalSize.ToString() + " B > " + flash.ToString() + " B of model flash on " + _profile.Name);
                 return;
             }
 

@@ -17,14 +17,14 @@ internal sealed class CoreHarness
     public static readonly byte[] HostId = Enumerable.Range(1, 16).Select(i => (byte)i).ToArray();
     public static readonly byte[] Secret = Enumerable.Range(50, 32).Select(i => (byte)i).ToArray();
 
-    public CoreHarness(int channels = 4, int sampleRate = 250, BoardProfile? profile = null, DeviceConfiguration? configuration = null, IFlashSlotStore? flash = null)
+    public CoreHarness(int channels = 4, int sampleRate = 250, BoardProfile? profile = null, DeviceConfiguration? configuration = null, IFlashSlotStore? flash = null, ISampleSource? source = null)
     {
         Clock = VirtualClock.Fast();
         Host = new ScriptedHost();
         var board = new DeviceBoard(
             profile ?? BoardProfile.Virtual(),
             null,
-            new SyntheticSource(Clock, channels, sampleRate, 3),
+            source ?? new SyntheticSource(Clock, channels, sampleRate, 3),
             Host,
             Clock,
             flash ?? new FlashFile(null, 4096, 2, 1024, FlashLayout.RecordCount),
@@ -65,12 +65,34 @@ internal sealed class CoreHarness
         return this;
     }
 
-    /// <summary>Sends one request, runs one pass of the main loop and returns everything the device sent.</summary>
+    /// <summary>Sends one request, runs the main loop until the device has read all of it and returns everything the device sent.</summary>
     public List<CapturedFrame> Exchange(ILinkMessage request, byte flags = LinkFlags.None)
     {
         Host.Send(request, flags);
-        Device.Poll();
+        do
+        {
+            Device.Poll();
+        }
+        while (Host.HasPendingInput);
+
         return Host.TakeFrames();
+    }
+
+    /// <summary>Uploads <paramref name="model"/> into slot 0 in 512-byte chunks and returns everything the device sent for the commit.</summary>
+    public List<CapturedFrame> Upload(byte[] model)
+    {
+        uint crc = LinkCrc32.Compute(model, 0, model.Length);
+        CapturedFrame begun = Exchange(new ModelBeginMessage { Slot = 0, TotalSize = (uint)model.Length, Crc32 = crc }).Single();
+        Assert.True(begun.Type == LinkMessageType.Ack, "ModelBegin: " + begun);
+        for (int offset = 0; offset < model.Length; offset += 512)
+        {
+            var chunk = new ModelChunkMessage { Offset = (uint)offset, DataLength = Math.Min(512, model.Length - offset) };
+            Array.Copy(model, offset, chunk.Data, 0, chunk.DataLength);
+            CapturedFrame acked = Exchange(chunk).Single();
+            Assert.True(acked.Type == LinkMessageType.Ack, "ModelChunk: " + acked);
+        }
+
+        return Exchange(new ModelCommitMessage { Slot = 0, Crc32 = crc });
     }
 
     /// <summary>The one response the device sent to the request with <paramref name="sequence"/>.</summary>

@@ -63,6 +63,9 @@ internal sealed class ScriptedHost : IByteTransport, ILinkFrameSink, IPeerPresen
 
     public int PeerChanges => _peerChanges;
 
+    /// <summary>True while queued request bytes wait for the device to read them (it reads 512 B per pass).</summary>
+    public bool HasPendingInput => _inputEnd > _inputStart;
+
     /// <summary>Another host takes the link (or the current one leaves), as a transport would report it.</summary>
     public void ChangePeer() => _peerChanges++;
 
