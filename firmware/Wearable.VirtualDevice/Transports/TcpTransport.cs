@@ -56,8 +56,9 @@ public sealed class TcpTransport : IByteTransport, IPeerPresence, IDisposable
     public bool WaitReadable(int milliseconds)
     {
         var current = _current;
-        if (current is null)
+        if (current is null || current.Closed)
         {
+            // No host, or it left: its closed stream would answer at once and the device loop would spin.
             Thread.Sleep(milliseconds);
             return false;
         }
