@@ -152,6 +152,42 @@ public sealed class ProtocolConformanceTests
         }
     }
 
+    [Fact]
+    public void Every_request_has_a_payload_section_whose_length_matches_its_codec()
+    {
+        string doc = File.ReadAllText(RepositoryPaths.InRepo("docs", "protocol.md"));
+        var documentedLength = new Dictionary<LinkMessageType, int>();
+        foreach (Match m in Regex.Matches(doc, @"^### \w+ \(0x(?<id>[0-9A-Fa-f]{2})\)(?: and \w+ \(0x(?<id2>[0-9A-Fa-f]{2})\))?, (?<length>\d+)", RegexOptions.Multiline))
+        {
+            int length = int.Parse(m.Groups["length"].Value);
+            documentedLength[(LinkMessageType)Convert.ToByte(m.Groups["id"].Value, 16)] = length;
+            if (m.Groups["id2"].Success)
+            {
+                documentedLength[(LinkMessageType)Convert.ToByte(m.Groups["id2"].Value, 16)] = length;
+            }
+        }
+
+        // Holders with every count at 0: a fixed-size payload, or the fixed part of a variable one.
+        Dictionary<LinkMessageType, ILinkMessage> holders = typeof(ILinkMessage).Assembly.GetTypes()
+            .Where(t => typeof(ILinkMessage).IsAssignableFrom(t) && t.IsClass && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(t => (ILinkMessage)Activator.CreateInstance(t)!)
+            .ToDictionary(m => m.MessageType);
+        var problems = new List<string>();
+        foreach (CommandRoute route in Routes(new CoreHarness().Device.Dispatcher.Table))
+        {
+            if (!documentedLength.TryGetValue(route.Request, out int length))
+            {
+                problems.Add($"{route.Request}: no payload section in docs/protocol.md section 5");
+            }
+            else if (!holders.TryGetValue(route.Request, out ILinkMessage? holder) || holder.PayloadLength != length)
+            {
+                problems.Add($"{route.Request}: the doc says {length} B, the codec writes {(holder is null ? "nothing" : holder.PayloadLength + " B")}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
