@@ -38,6 +38,13 @@ namespace Wearable.Firmware
         private readonly StreamEngine _stream;
         private readonly ActiveModelLoader _activeModel;
         private readonly CommandDispatcher _dispatcher;
+        private readonly ModelContainerValidator _admission;
+        private string _modelProblem = string.Empty;
+        private long _lastFailureReportMicros;
+        private readonly LinkSession _linkSession;
+        private readonly DeviceIdentity _identity;
+        private readonly IPeerPresence _presence;
+        private int _seenPeerChanges;
         private readonly byte[] _rx = new byte[512];
         private readonly HilKernelRegistry _hilKernels = new HilKernelRegistry();
 
@@ -67,11 +74,12 @@ namespace Wearable.Firmware
                 band = DefaultFrontEnds.BandFor(board.Source.SampleRate);
             }
 
-            // Coefficients, plus biquad state for the stream's filter and for the HIL kernel's own copy,
-            // plus the HIL kernel's int16 and int32 scratch for the largest HilRun input.
-            int frontEndBytes = band == null ? 0
-                : (band.SectionCount * BiquadCascadeParameters.CoefficientsPerSection * 4) * (1 + (2 * board.Source.Channels))
-                  + ((HilRunMessage.MaxInputLength / 2) * (2 + 4));
+            // Coefficients and biquad state of the stream's filter; with the HIL on, the band-filter HIL
+            // kernel's own state and int16/int32 scratch for the largest HilRun input, and the adapters'.
+            int sectionBytes = band == null ? 0 : band.SectionCount * BiquadCascadeParameters.CoefficientsPerSection * 4;
+            int frontEndBytes = sectionBytes * (1 + board.Source.Channels);
+            int hilBytes = !configuration.HilKernels ? 0
+                : BufferPlan.HilAdapterScratchBytes + (band == null ? 0 : (sectionBytes * board.Source.Channels) + ((HilRunMessage.MaxInputLength / 2) * (2 + 4)));
             _plan = new BufferPlan(
                 board.Source.Channels,
                 board.Source.SampleRate,
@@ -80,7 +88,8 @@ namespace Wearable.Firmware
                 configuration.AcquisitionChunkFrames,
                 LinkProtocol.MaxRawFrameLength,
                 configuration.ModelArenaBytes,
-                frontEndBytes);
+                frontEndBytes,
+                hilBytes);
             _plan.CheckFits(board.Profile);
 
             _board = board;
@@ -90,21 +99,27 @@ namespace Wearable.Firmware
             _slots = new ModelSlots(board.Flash, FlashLayout.SlotTableRecord);
             if (configuration.ValidateModels)
             {
-                _slots.Validator = new ModelContainerValidator(board.Source.Channels, board.Source.SampleRate);
+                _admission = new ModelContainerValidator(
+                    board.Source.Channels,
+                    board.Source.SampleRate,
+                    _plan.ModelRoomBytes(board.Profile),
+                    "board " + board.Profile.Name + " has " + BufferPlan.FormatBytes(board.Profile.BufferRamBytes) + ", the core's buffers take " + BufferPlan.FormatBytes(_plan.CoreBytes));
+                _slots.Validator = _admission;
             }
+
             _pairings = new PairingStore(board.Flash, FlashLayout.PairingRecord);
             _nonces = new NonceSource(board.Flash, FlashLayout.NonceCounterRecord, board.Entropy);
             _session = new SessionAuthenticator(_pairings, _nonces);
             _calibration = new CalibrationStore(board.Flash, FlashLayout.CalibrationRecord);
             _activeModel = new ActiveModelLoader(_slots);
             _stream = new StreamEngine(_ring, board.Clock, _port, board.Source.SampleRate, configuration.MaxBlockFrames, board.Clock.Microseconds, band);
-            if (band != null)
-            {
-                _hilKernels.Register(new BandFilterHilKernel(band, board.Source.Channels, HilRunMessage.MaxInputLength));
-            }
-
             if (configuration.HilKernels)
             {
+                if (band != null)
+                {
+                    _hilKernels.Register(new BandFilterHilKernel(band, board.Source.Channels, HilRunMessage.MaxInputLength));
+                }
+
                 HilAdapter[] adapters = HilAdapterCatalog.CreateAll();
                 for (int i = 0; i < adapters.Length; i++)
                 {
@@ -112,7 +127,26 @@ namespace Wearable.Firmware
                 }
             }
 
-            _dispatcher = new CommandDispatcher(board, _port, _pairings, _session, _slots, _calibration, _stream, _hilKernels);
+            _identity = new DeviceIdentity(board.Flash, FlashLayout.DeviceIdentityRecord, board.DeviceId, board.Entropy);
+            _presence = board.Presence;
+            _seenPeerChanges = _presence == null ? 0 : _presence.PeerChanges;
+            _linkSession = new LinkSession(_session, _stream, _slots, _port);
+            _dispatcher = new CommandDispatcher(BuildCommandTable(board), _linkSession, _port);
+        }
+
+        // Every request this firmware serves, registered once by the family that answers it.
+        private CommandTable BuildCommandTable(DeviceBoard board)
+        {
+            var table = new CommandTable();
+            new SessionCommands(board, _identity.Id, _port, _linkSession, _pairings, _slots, _stream, _hilKernels).Register(table);
+            new PairingCommands(board.PairingButton, _identity.Id, _port, _linkSession, _pairings).Register(table);
+            new StreamCommands(board.Clock, board.Source.Channels, _port, _slots, _stream).Register(table);
+            new TimeSyncCommands(board.Clock, _port).Register(table);
+            new ConfigCommands(board.Source, _port, _slots, _plan).Register(table);
+            new CalibrationCommands(board.Source.Channels, _port, _calibration).Register(table);
+            new ModelUploadCommands(_port, _slots, _stream, board.Profile).Register(table);
+            new HilCommands(_port, board.Clock, _hilKernels).Register(table);
+            return table;
         }
 
         /// <summary>The buffer sizes this device allocated.</summary>
@@ -137,9 +171,16 @@ namespace Wearable.Firmware
 
         public bool IsAuthenticated { get { return _session.IsAuthenticated; } }
 
+        /// <summary>The 16-byte id in DeviceInfo and in the device's proof (the board's, or generated and kept in flash).</summary>
+        public byte[] DeviceId { get { return _identity.Id; } }
+
+        /// <summary>Sessions ended by a Hello or by the transport reporting a peer change.</summary>
+        public int SessionsEnded { get { return _linkSession.Ended; } }
+
         /// <summary>Restores persistent state; call once before the first <see cref="Poll"/>.</summary>
         public void Boot()
         {
+            _identity.Load();
             _slots.Boot();
             _pairings.Load();
             _nonces.Load();
@@ -148,35 +189,29 @@ namespace Wearable.Firmware
             _board.Status.Show(DeviceStatus.Idle);
         }
 
-        /// <summary>One pass of the main loop. Returns true when it did any work (the board may idle otherwise).</summary>
+        /// <summary>
+        /// One pass of the main loop. Returns true when it did any work (the board may idle otherwise).
+        /// Never throws: on nanoCLR an uncaught exception ends the program silently, so each stage catches
+        /// its own failure, reports it on the link (Error Internal) and leaves the device serving.
+        /// </summary>
         public bool Poll()
         {
-            bool busy = false;
-            int n = _board.Transport.Read(_rx, 0, _rx.Length);
-            if (n > 0)
+            bool busy = ServiceLink();
+            try
             {
-                try
+                // Nobody listening: the ADC is still drained (so its index keeps time) but nothing is stored.
+                if (_acquisition.Poll(_stream.Streaming) > 0)
                 {
-                    _decoder.Push(_rx, 0, n, _dispatcher);
-                }
-                catch (Exception ex)
-                {
-                    // A failing request (flash error, a bug) must not take the device down: report and go on.
-                    // The rest of this read is lost; the host's request times out and it retries.
-                    _decoder.Reset();
-                    _port.Report(LinkErrorCode.Internal, LinkMessageType.None, "internal failure: " + ex.Message);
+                    busy = true;
                 }
 
-                busy = true;
+                _stream.Poll();
             }
-
-            // Nobody listening: the ADC is still drained (so its index keeps time) but nothing is stored.
-            if (_acquisition.Poll(_stream.Streaming) > 0)
+            catch (Exception ex)
             {
-                busy = true;
+                _stream.Stop();
+                ReportFailure("stream stopped: ", ex);
             }
-
-            _stream.Poll();
 
             // A commit or rollback changed the active slot: load it between requests, not mid-command.
             if (_activeModel.IsStale && !_slots.Uploading)
@@ -192,13 +227,109 @@ namespace Wearable.Firmware
         /// <summary>The active model as loaded for the InferenceEvents stream (its pipeline, labels, or why it cannot run).</summary>
         public ActiveModelLoader ActiveModel { get { return _activeModel; } }
 
-        private void RefreshModel()
+        /// <summary>Why the active slot is not running: the loader's reason, a RAM budget refusal or a load failure (empty when it runs or there is none).</summary>
+        public string ModelProblem { get { return _modelProblem.Length > 0 ? _modelProblem : _activeModel.Problem; } }
+
+        private bool ServiceLink()
         {
-            if (_activeModel.Refresh())
+            try
             {
-                _stream.SetModel(_activeModel.Pipeline);
+                int n = _board.Transport.Read(_rx, 0, _rx.Length);
+
+                // Read after the bytes: a transport changes it before a new peer's first byte is readable,
+                // so bytes from a new peer never reach the previous peer's session.
+                bool busy = false;
+                if (_presence != null && _presence.PeerChanges != _seenPeerChanges)
+                {
+                    _seenPeerChanges = _presence.PeerChanges;
+                    _decoder.Reset();
+                    _linkSession.End();
+                    busy = true;
+                }
+
+                if (n > 0)
+                {
+                    _decoder.Push(_rx, 0, n, _dispatcher);
+                    busy = true;
+                }
+
+                return busy;
+            }
+            catch (Exception ex)
+            {
+                // A failing request (flash error, a bug): the rest of this read is lost; the host's request
+                // times out and it retries.
+                _decoder.Reset();
+                ReportFailure("internal failure: ", ex);
+                return true;
             }
         }
+
+        // Loads the newly active model: the one parsed at its commit when there is one (the file is read
+        // once), else from flash; either way only if it fits the RAM the core left for it.
+        private void RefreshModel()
+        {
+            try
+            {
+                _modelProblem = string.Empty;
+                AdmittedModel admitted = _admission == null ? null : _admission.TakeAdmitted();
+                ModelFootprint footprint;
+                if (admitted != null && admitted.Slot == _slots.ActiveSlot && admitted.Size == _slots.ActiveSize)
+                {
+                    _activeModel.Install(admitted.Pipeline, admitted.Model.Labels);
+                    footprint = admitted.Footprint;
+                }
+                else
+                {
+                    _activeModel.Refresh();
+                    footprint = _activeModel.Pipeline == null ? null : ModelFootprint.Of(_slots.ActiveSize, _activeModel.Pipeline);
+                }
+
+                int room = _plan.ModelRoomBytes(_board.Profile);
+                if (footprint != null && footprint.TotalBytes > room)
+                {
+                    // Committed under another profile (or before budgets were checked): keep it in flash, do not run it.
+                    _modelProblem = "the model needs " + footprint.Describe() + "; " + BufferPlan.FormatBytes(room) + " are left for a model on board " + _board.Profile.Name;
+                    _activeModel.Install(null, null);
+                    footprint = null;
+                }
+
+                _plan.UseModel(_activeModel.Pipeline == null ? null : footprint);
+                _stream.SetModel(_activeModel.Pipeline);
+            }
+            catch (Exception ex)
+            {
+                _activeModel.Install(null, null);
+                _plan.UseModel(null);
+                _stream.SetModel(null);
+                _modelProblem = "the active model could not be loaded: " + ex.Message;
+                ReportFailure("model not loaded: ", ex);
+            }
+        }
+
+        // Reports on the link, at most once a second (a dead ADC fails on every pass); if the link itself
+        // is what fails, there is nobody to tell.
+        private void ReportFailure(string what, Exception ex)
+        {
+            FailuresCaught++;
+            long now = _board.Clock.Microseconds;
+            if (FailuresCaught > 1 && now - _lastFailureReportMicros < 1000000L)
+            {
+                return;
+            }
+
+            _lastFailureReportMicros = now;
+            try
+            {
+                _port.Report(LinkErrorCode.Internal, LinkMessageType.None, what + ex.Message);
+            }
+            catch (Exception)
+            {
+            }
+        }
+
+        /// <summary>Device-side failures caught and reported by <see cref="Poll"/> and <see cref="Boot"/>.</summary>
+        public int FailuresCaught { get; private set; }
 
         private int CurrentStatus()
         {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Wearable.Firmware;
 using Wearable.Firmware.Afe;
@@ -6,6 +5,7 @@ using Wearable.Firmware.Board;
 using Wearable.Firmware.Hil;
 using Wearable.Firmware.Processing;
 using Wearable.Firmware.Profiles;
+using Wearable.Firmware.Storage;
 using Wearable.VirtualDevice.Board;
 using Wearable.VirtualDevice.Afe;
 using Wearable.VirtualDevice.Sources;
@@ -83,11 +83,11 @@ public sealed class VirtualBoard : IDisposable
             throw new ArgumentException("The in-process transport is created by the caller: pass it to the constructor.");
         }
 
-        var configuration = new DeviceConfiguration { RingFrames = options.RingFrames };
+        var configuration = new DeviceConfiguration { RingFrames = options.RingFrames, HilKernels = options.HilKernels };
         try
         {
             Impaired = options.Impairments.IsNone ? null : new ImpairedTransport(inner, options.Impairments);
-            _flash = new FlashFile(options.FlashFile, options.SlotSize, 2, 1024, 8);
+            _flash = new FlashFile(options.FlashFile, options.SlotSize, 2, 1024, FlashLayout.RecordCount);
             PairingButton = new VirtualPairingButton();
             if (options.PairingWindow > TimeSpan.Zero)
             {
@@ -100,7 +100,7 @@ public sealed class VirtualBoard : IDisposable
             ISampleSource? hardware = hardwareSource?.Invoke(_clock);
             var board = new DeviceBoard(
                 profile,
-                DeviceIdFor(options),
+                null,
                 hardware ?? (ISampleSource?)Afe ?? source,
                 (IByteTransport?)Impaired ?? inner,
                 _clock,
@@ -113,6 +113,9 @@ public sealed class VirtualBoard : IDisposable
                 board.NanovoltsPerLsb = scaled.NanovoltsPerLsb;
             }
 
+            // The id comes from the flash (drawn from the OS RNG on first boot): with --flash-file it is
+            // this device's for good, without one every run is a different device.
+            board.Presence = inner as IPeerPresence;
             Device = new FirmwareDevice(board, configuration);
             if (options.HilModelFile is not null)
             {
@@ -229,12 +232,5 @@ public sealed class VirtualBoard : IDisposable
         Impaired?.Dispose();
         _ownedTransport?.Dispose();
         _flash?.Dispose();
-    }
-
-    private static byte[] DeviceIdFor(VirtualDeviceOptions options)
-    {
-        // Stable across restarts of the same virtual device (same flash file), different between files.
-        string identity = "wearable-virtual:" + (options.FlashFile is null ? "memory" : Path.GetFullPath(options.FlashFile));
-        return SHA256.HashData(Encoding.UTF8.GetBytes(identity)).AsSpan(0, 16).ToArray();
     }
 }

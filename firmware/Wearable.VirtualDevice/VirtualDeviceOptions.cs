@@ -34,6 +34,15 @@ public sealed record VirtualDeviceOptions
 
     public int SlotSize { get; init; } = 256 * 1024;
 
+    /// <summary>
+    /// Register the HIL kernels (and spend their RAM): null = on with the "virtual" board profile (rigs,
+    /// tests), off with a real board's profile, whose production build ships without them.
+    /// </summary>
+    public bool? Hil { get; init; }
+
+    /// <summary>Whether this device registers the HIL kernels (<see cref="Hil"/> resolved for <see cref="Board"/>).</summary>
+    public bool HilKernels => Hil ?? Board == "virtual";
+
     /// <summary>How long the pairing window is open after start (0 = closed until 'p' is pressed).</summary>
     public TimeSpan PairingWindow { get; init; }
 
@@ -76,7 +85,8 @@ public sealed record VirtualDeviceOptions
         "  --ring-frames N          acquisition ring size in frames (default 256)\n" +
         "  --quiet                  no status lines on stderr\n" +
         "  --perturb-kernel NAME    make HIL kernel NAME's output off by one on this device (rig self-test)\n" +
-        "  --hil-model FILE         register FILE's model as HIL kernel model.example";
+        "  --hil-model FILE         register FILE's model as HIL kernel model.example\n" +
+        "  --hil, --no-hil          HIL kernels and their RAM on or off (default: on with --board virtual only)";
 
     /// <summary>Parses arguments; throws <see cref="ArgumentException"/> with a usable message.</summary>
     public static VirtualDeviceOptions Parse(string[] args)
@@ -122,6 +132,8 @@ public sealed record VirtualDeviceOptions
                 case "--quiet": o = o with { Quiet = true }; break;
                 case "--perturb-kernel": o = o with { PerturbKernel = Value() }; break;
                 case "--hil-model": o = o with { HilModelFile = Value() }; break;
+                case "--hil": o = o with { Hil = true }; break;
+                case "--no-hil": o = o with { Hil = false }; break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }
         }

@@ -22,9 +22,9 @@ public class SimulateCommandTests
         var result = CliRunner.Run("simulate", "--board", "esp32", "--channels", "16", "--ring-frames", "900", "--measure", "1");
 
         Assert.Equal(1, result.ExitCode);
-        // ring 16 x 900 x 2 = 28 800, blocks 2 976, acquisition 512, link 4 150, front end 5 040
-        // (3-section coefficients 60 + 2 x 16 channel states 1 920 + HIL scratch 3 060).
-        Assert.Contains("needs 41 478 B, board ESP32 has 32 768 B free for buffers", result.Error);
+        // ring 16 x 900 x 2 = 28 800, blocks 2 976, acquisition 512, link 4 150, front end 1 020
+        // (3-section coefficients 60 + 16 channel states 960); no HIL kernels on a real board's profile.
+        Assert.Contains("needs 37 458 B, board ESP32 has 32 768 B free for buffers", result.Error);
         Assert.Contains("hint:", result.Error);
     }
 

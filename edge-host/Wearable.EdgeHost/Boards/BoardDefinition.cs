@@ -39,7 +39,7 @@ public sealed record BoardDefinition(
                     memory.GetProperty("bufferRamBytes").GetInt32(),
                     memory.GetProperty("maxArrayBytes").GetInt32(),
                     memory.GetProperty("flashBytes").GetInt64(),
-                    memory.GetProperty("modelSlotBytes").GetInt32()),
+                    memory.GetProperty("modelFlashBytes").GetInt32()),
                 limits.GetProperty("maxChannels").GetInt32(),
                 limits.GetProperty("maxSampleRate").GetInt32(),
                 afe.ValueKind == JsonValueKind.Null ? null : FrontEndOf(afe),
@@ -73,8 +73,8 @@ public sealed record BoardDefinition(
         };
 }
 
-/// <summary>Budgets: buffer RAM the core may use, the largest single array, flash, and one model slot.</summary>
-public sealed record BoardMemory(int BufferRamBytes, int MaxArrayBytes, long FlashBytes, int ModelSlotBytes);
+/// <summary>Budgets: buffer RAM the core may use, the largest single array, flash, and the largest model file a slot keeps.</summary>
+public sealed record BoardMemory(int BufferRamBytes, int MaxArrayBytes, long FlashBytes, int ModelFlashBytes);
 
 /// <summary>The analog front end: chip, chips in chain, default data rate, SPI wiring and the DRDY pin.</summary>
 public sealed record BoardFrontEnd(string Chip, int Devices, int SampleRate, BoardSpiWiring Spi, string DataReadyPin);

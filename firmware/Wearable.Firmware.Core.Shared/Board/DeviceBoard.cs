@@ -17,15 +17,15 @@ namespace Wearable.Firmware.Board
             IPairingButton pairingButton,
             IEntropySource entropy)
         {
-            if (profile == null || deviceId == null || source == null || transport == null || clock == null
+            if (profile == null || source == null || transport == null || clock == null
                 || flash == null || status == null || pairingButton == null || entropy == null)
             {
                 throw new ArgumentNullException("profile", "Every board part is required.");
             }
 
-            if (deviceId.Length != 16)
+            if (deviceId != null && deviceId.Length != 16)
             {
-                throw new ArgumentException("The device id is 16 bytes (e.g. the MCU serial number, padded).", "deviceId");
+                throw new ArgumentException("The device id is 16 bytes (e.g. the MCU serial number, padded); pass null to have the core generate one.", "deviceId");
             }
 
             Profile = profile;
@@ -43,8 +43,17 @@ namespace Wearable.Firmware.Board
 
         public BoardProfile Profile { get; private set; }
 
-        /// <summary>16-byte unique id (used in the device's authentication proof).</summary>
+        /// <summary>
+        /// The factory-unique 16-byte id (e.g. the MCU serial number), or null: the core then draws one at
+        /// first boot and keeps it in flash (<see cref="Wearable.Firmware.Storage.DeviceIdentity"/>).
+        /// </summary>
         public byte[] DeviceId { get; private set; }
+
+        /// <summary>
+        /// The transport's connect/disconnect signal, or null when it cannot tell (a bare UART). Set it
+        /// before constructing the <see cref="FirmwareDevice"/>.
+        /// </summary>
+        public IPeerPresence Presence { get; set; }
 
         public ISampleSource Source { get; private set; }
 

@@ -18,5 +18,11 @@ namespace Wearable.Firmware.Commands
 
         /// <summary>Bytes received of the upload in progress, -1 when none (lets a host resume).</summary>
         public const int UploadReceived = 0x103;
+
+        /// <summary>Working memory of the running model (arena, scratch, window) in bytes; the configured reservation when none runs.</summary>
+        public const int ModelArenaBytes = 0x104;
+
+        /// <summary>Parameters (weights and tables) of the running model in bytes, 0 when none runs.</summary>
+        public const int ModelParameterBytes = 0x105;
     }
 }

@@ -11,7 +11,7 @@ namespace Wearable.Firmware.Commands
     /// (UnknownKernel, BadHilInput) with no output; the active-model target answers UnknownKernel until
     /// a model runner is registered.
     /// </summary>
-    public sealed class HilCommands
+    public sealed class HilCommands : ICommandFamily
     {
         private readonly LinkPort _port;
         private readonly IDeviceClock _clock;
@@ -31,8 +31,14 @@ namespace Wearable.Firmware.Commands
             _kernels = kernels;
         }
 
-        public void Run(LinkFrame frame, int sequence)
+        public void Register(CommandTable table)
         {
+            table.Register(LinkMessageType.HilRun, CommandAccess.Authenticated, LinkMessageType.HilResult, this);
+        }
+
+        public void Handle(LinkFrame frame)
+        {
+            int sequence = frame.Sequence;
             if (!frame.TryRead(_run))
             {
                 _port.Refuse(LinkMessageType.HilRun, sequence, LinkErrorCode.MalformedPayload, "payload length or a field is out of range");
@@ -46,7 +52,7 @@ namespace Wearable.Firmware.Commands
             if (kernel == null)
             {
                 _result.Status = LinkErrorCode.UnknownKernel;
-                _port.Reply(_result, sequence);
+                _port.Reply(_result, LinkMessageType.HilRun, sequence);
                 return;
             }
 
@@ -56,14 +62,14 @@ namespace Wearable.Firmware.Commands
             if (produced < 0)
             {
                 _result.Status = LinkErrorCode.BadHilInput;
-                _port.Reply(_result, sequence);
+                _port.Reply(_result, LinkMessageType.HilRun, sequence);
                 return;
             }
 
             _result.Status = LinkErrorCode.None;
             _result.ElapsedTicks = elapsed;
             _result.OutputLength = produced;
-            _port.Reply(_result, sequence);
+            _port.Reply(_result, LinkMessageType.HilRun, sequence);
         }
     }
 }

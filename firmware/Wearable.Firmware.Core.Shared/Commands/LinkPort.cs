@@ -8,9 +8,18 @@ namespace Wearable.Firmware.Commands
     /// The device's sending side of the link: encodes messages into one reused buffer and writes them
     /// to the transport. Replies carry the request's sequence number and the Response flag; frames the
     /// device sends on its own (sample blocks, overflow errors, logs) use the device's own counter.
+    /// Nothing larger than the payload the host said it accepts (Hello.MaxReceivePayload) leaves here:
+    /// an oversized reply becomes an Error that says so, error texts are shortened to fit, and an
+    /// oversized unsolicited frame is withheld and counted.
     /// </summary>
     public sealed class LinkPort
     {
+        /// <summary>
+        /// The smallest MaxReceivePayload a host may state: DeviceInfo (56 B), the largest reply a host must
+        /// be able to read to get anywhere, fits, and so does an Error with a 56-character reason.
+        /// </summary>
+        public const int MinPeerPayload = 64;
+
         private readonly IByteTransport _transport;
         private readonly LinkEncoder _encoder = new LinkEncoder();
         private readonly byte[] _frame = new byte[LinkProtocol.MaxEncodedFrameLength];
@@ -19,6 +28,8 @@ namespace Wearable.Firmware.Commands
         private int _sequence;
         private long _framesSent;
         private long _bytesSent;
+        private long _framesWithheld;
+        private int _peerMaxPayload = LinkProtocol.MaxPayloadLength;
 
         public LinkPort(IByteTransport transport)
         {
@@ -36,15 +47,53 @@ namespace Wearable.Firmware.Commands
         /// <summary>Bytes written to the transport (COBS and delimiters included).</summary>
         public long BytesSent { get { return _bytesSent; } }
 
-        /// <summary>Sends a message the device originates.</summary>
+        /// <summary>Unsolicited frames not sent because they exceeded <see cref="PeerMaxPayload"/>.</summary>
+        public long FramesWithheld { get { return _framesWithheld; } }
+
+        /// <summary>
+        /// The largest payload the connected host accepts: what its Hello stated (at least
+        /// <see cref="MinPeerPayload"/>), <see cref="LinkProtocol.MaxPayloadLength"/> until then.
+        /// </summary>
+        public int PeerMaxPayload
+        {
+            get { return _peerMaxPayload; }
+            set
+            {
+                if (value < MinPeerPayload || value > LinkProtocol.MaxPayloadLength)
+                {
+                    throw new ArgumentOutOfRangeException("value", "A host accepts " + MinPeerPayload.ToString() + " to " + LinkProtocol.MaxPayloadLength.ToString() + " B per payload.");
+                }
+
+                _peerMaxPayload = value;
+            }
+        }
+
+        /// <summary>Sends a message the device originates (withheld when the host could not read it).</summary>
         public void Send(ILinkMessage message)
         {
+            if (message.PayloadLength > _peerMaxPayload)
+            {
+                _framesWithheld++;
+                return;
+            }
+
             Write(message, LinkFlags.None, NextSequence());
         }
 
-        /// <summary>Answers the request with <paramref name="requestSequence"/>.</summary>
-        public void Reply(ILinkMessage message, int requestSequence)
+        /// <summary>
+        /// Answers the request of <paramref name="requestType"/> with <paramref name="requestSequence"/>, or
+        /// refuses it when the answer is larger than the host accepts.
+        /// </summary>
+        public void Reply(ILinkMessage message, LinkMessageType requestType, int requestSequence)
         {
+            int length = message.PayloadLength;
+            if (length > _peerMaxPayload)
+            {
+                Refuse(requestType, requestSequence, LinkErrorCode.InvalidArgument,
+                    "reply " + length.ToString() + " B > your " + _peerMaxPayload.ToString() + " B limit: raise it in Hello");
+                return;
+            }
+
             Write(message, LinkFlags.Response, requestSequence);
         }
 
@@ -62,7 +111,7 @@ namespace Wearable.Firmware.Commands
             _error.Code = code;
             _error.RefusedType = requestType;
             _error.RefusedSequence = requestSequence;
-            _error.SetDetail(detail);
+            SetDetail(detail);
             Write(_error, (byte)(LinkFlags.Response | LinkFlags.Error), requestSequence);
         }
 
@@ -72,8 +121,20 @@ namespace Wearable.Firmware.Commands
             _error.Code = code;
             _error.RefusedType = about;
             _error.RefusedSequence = 0;
-            _error.SetDetail(detail);
+            SetDetail(detail);
             Write(_error, LinkFlags.Error, NextSequence());
+        }
+
+        // The reason is cut, never the error: a host with a small receive buffer still learns the code
+        // (reasons that matter then are written to fit the 56 characters a 64 B limit leaves).
+        private void SetDetail(string detail)
+        {
+            _error.SetDetail(detail);
+            int room = _peerMaxPayload - ErrorMessage.HeaderLength;
+            if (_error.DetailLength > room)
+            {
+                _error.DetailLength = room;
+            }
         }
 
         private int NextSequence()

@@ -1,5 +1,6 @@
 using System;
 using Wearable.Firmware.Processing;
+using Wearable.Firmware.Profiles;
 using Wearable.Firmware.Slots;
 using Wearable.Kernels.Link;
 
@@ -10,11 +11,12 @@ namespace Wearable.Firmware.Commands
     /// Ack each (the host's flow control), a commit that repeats the CRC, and abort. The slot logic and
     /// its durability live in <see cref="ModelSlots"/>; this class only speaks the protocol.
     /// </summary>
-    public sealed class ModelUploadCommands
+    public sealed class ModelUploadCommands : ICommandFamily
     {
         private readonly LinkPort _port;
         private readonly ModelSlots _slots;
         private readonly StreamEngine _stream;
+        private readonly BoardProfile _profile;
         private readonly ModelBeginMessage _modelBegin = new ModelBeginMessage();
         private readonly ModelChunkMessage _modelChunk = new ModelChunkMessage();
         private readonly ModelCommitMessage _modelCommit = new ModelCommitMessage();
@@ -22,19 +24,47 @@ namespace Wearable.Firmware.Commands
         private uint _uploadCrc;
         private int _uploadSlot;
 
-        public ModelUploadCommands(LinkPort port, ModelSlots slots, StreamEngine stream)
+        public ModelUploadCommands(LinkPort port, ModelSlots slots, StreamEngine stream, BoardProfile profile)
         {
-            if (port == null || slots == null || stream == null)
+            if (port == null || slots == null || stream == null || profile == null)
             {
-                throw new ArgumentNullException("port", "Port, slots and stream are required.");
+                throw new ArgumentNullException("port", "Port, slots, stream and board profile are required.");
             }
 
+            _profile = profile;
             _port = port;
             _slots = slots;
             _stream = stream;
         }
 
-        public void Begin(LinkFrame frame, int sequence)
+        public void Register(CommandTable table)
+        {
+            table.Register(LinkMessageType.ModelBegin, CommandAccess.Authenticated, LinkMessageType.Ack, this);
+            table.Register(LinkMessageType.ModelChunk, CommandAccess.Authenticated, LinkMessageType.Ack, this);
+            table.Register(LinkMessageType.ModelCommit, CommandAccess.Authenticated, LinkMessageType.Ack, this);
+            table.Register(LinkMessageType.ModelAbort, CommandAccess.Authenticated, LinkMessageType.Ack, this);
+        }
+
+        public void Handle(LinkFrame frame)
+        {
+            switch (frame.MessageType)
+            {
+                case LinkMessageType.ModelBegin:
+                    Begin(frame, frame.Sequence);
+                    return;
+                case LinkMessageType.ModelChunk:
+                    Chunk(frame, frame.Sequence);
+                    return;
+                case LinkMessageType.ModelCommit:
+                    Commit(frame, frame.Sequence);
+                    return;
+                default:
+                    Abort(frame, frame.Sequence);
+                    return;
+            }
+        }
+
+        private void Begin(LinkFrame frame, int sequence)
         {
             if (!frame.TryRead(_modelBegin))
             {
@@ -49,9 +79,11 @@ namespace Wearable.Firmware.Commands
                 return;
             }
 
-            if (_modelBegin.TotalSize > (uint)_slots.SlotSize)
+            int flash = _profile.ModelFlashBytes < _slots.SlotSize ? _profile.ModelFlashBytes : _slots.SlotSize;
+            if (_modelBegin.TotalSize > (uint)flash)
             {
-                _port.Refuse(LinkMessageType.ModelBegin, sequence, LinkErrorCode.ModelTooLarge, "the model is larger than a flash slot");
+                _port.Refuse(LinkMessageType.ModelBegin, sequence, LinkErrorCode.ModelTooLarge,
+                    "model " + _modelBegin.TotalSize.ToString() + " B > " + flash.ToString() + " B of model flash on " + _profile.Name);
                 return;
             }
 
@@ -68,7 +100,7 @@ namespace Wearable.Firmware.Commands
             _port.Ack(LinkMessageType.ModelBegin, sequence);
         }
 
-        public void Chunk(LinkFrame frame, int sequence)
+        private void Chunk(LinkFrame frame, int sequence)
         {
             if (!frame.TryRead(_modelChunk))
             {
@@ -77,6 +109,14 @@ namespace Wearable.Firmware.Commands
             }
 
             int result = _slots.WriteChunk((int)_modelChunk.Offset, _modelChunk.Data, 0, _modelChunk.DataLength);
+            if (result == SlotResult.OutOfOrder)
+            {
+                // The host lost an Ack or a chunk: the detail's last word is where to resume (also ConfigGet 0x103).
+                _port.Refuse(LinkMessageType.ModelChunk, sequence, LinkErrorCode.UnexpectedOffset,
+                    "chunk offset " + _modelChunk.Offset.ToString() + " is not the next expected offset: resume at " + _slots.Received.ToString());
+                return;
+            }
+
             if (result != SlotResult.Ok)
             {
                 _port.Refuse(LinkMessageType.ModelChunk, sequence, ToLinkError(result), SlotResult.Describe(result));
@@ -86,7 +126,7 @@ namespace Wearable.Firmware.Commands
             _port.Ack(LinkMessageType.ModelChunk, sequence);
         }
 
-        public void Commit(LinkFrame frame, int sequence)
+        private void Commit(LinkFrame frame, int sequence)
         {
             if (!frame.TryRead(_modelCommit))
             {
@@ -113,7 +153,7 @@ namespace Wearable.Firmware.Commands
             _port.Ack(LinkMessageType.ModelCommit, sequence);
         }
 
-        public void Abort(LinkFrame frame, int sequence)
+        private void Abort(LinkFrame frame, int sequence)
         {
             if (!frame.TryRead(_modelAbort))
             {

@@ -45,6 +45,21 @@ namespace Wearable.Firmware.Processing
             get { return _slots.ActiveSlot != _loadedSlot || _slots.ActiveCrc != _loadedCrc; }
         }
 
+        /// <summary>
+        /// Takes a model already parsed from the active slot (at its commit), so the file is not read
+        /// again; <paramref name="pipeline"/> null means it has no runnable path here.
+        /// </summary>
+        public void Install(ModelPipeline pipeline, string[] labels)
+        {
+            _loadedSlot = _slots.ActiveSlot;
+            _loadedCrc = _slots.ActiveCrc;
+            Pipeline = pipeline;
+            Labels = pipeline == null ? new string[0] : labels;
+            _problem = pipeline == null ? NotRunnable : string.Empty;
+        }
+
+        private const string NotRunnable = "the active model has no runnable path on this firmware (front end feeding a CNN or LIF layers)";
+
         /// <summary>Loads the active slot if it changed; returns true when the pipeline was replaced.</summary>
         public bool Refresh()
         {
@@ -70,7 +85,7 @@ namespace Wearable.Firmware.Processing
                 ModelDefinition model = ModelReader.Read(file);
                 if (!ModelPipeline.CanRun(model))
                 {
-                    _problem = "the active model has no runnable path on this firmware (front end feeding a CNN or LIF layers)";
+                    _problem = NotRunnable;
                     return true;
                 }
 

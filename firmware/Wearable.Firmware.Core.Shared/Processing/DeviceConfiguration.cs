@@ -12,7 +12,7 @@ namespace Wearable.Firmware.Processing
             AcquisitionChunkFrames = 16;
             ModelArenaBytes = 0;
             ValidateModels = true;
-            HilKernels = true;
+            HilKernels = false;
         }
 
         /// <summary>Frames of slack between the ADC and the link (256 frames = 128 ms at 2 kHz).</summary>
@@ -34,9 +34,9 @@ namespace Wearable.Firmware.Processing
         public bool ValidateModels { get; set; }
 
         /// <summary>
-        /// Register the HIL kernel adapters (Wearable.Kernels.Hil) so HilRun can run every golden suite. They
-        /// hold roughly 20 KB of scratch that the RAM budget does not count yet: a production ESP32 build
-        /// without PSRAM should turn this off and keep a separate HIL firmware build (docs/hil.md).
+        /// Register the HIL kernels (the band filter and the Wearable.Kernels.Hil adapters) so HilRun can run
+        /// every golden suite. Off by default: their scratch (BufferPlan.HilAdapterScratchBytes and more) is
+        /// allocated and counted in the RAM budget only when on, e.g. in a HIL firmware build or the virtual device.
         /// </summary>
         public bool HilKernels { get; set; }
 

@@ -9,9 +9,23 @@ namespace Wearable.Firmware.Profiles
     /// </summary>
     public sealed class BufferPlan
     {
+        /// <summary>
+        /// Scratch the HIL kernel adapters of <c>Wearable.Kernels.Hil.HilAdapterCatalog</c> allocate together
+        /// (measured on .NET by HilBudgetTests, which fails when the catalog outgrows it). Counted only
+        /// when the HIL is enabled: without it the adapters are never constructed.
+        /// </summary>
+        public const int HilAdapterScratchBytes = 45056;
+
         public BufferPlan(int channels, int sampleRate, int ringFrames, int blockFrames, int acquisitionChunkFrames, int maxFrameBytes, int modelArenaBytes, int frontEndBytes)
+            : this(channels, sampleRate, ringFrames, blockFrames, acquisitionChunkFrames, maxFrameBytes, modelArenaBytes, frontEndBytes, 0)
         {
-            if (channels < 1 || sampleRate < 1 || ringFrames < 1 || blockFrames < 1 || acquisitionChunkFrames < 1 || maxFrameBytes < 16 || modelArenaBytes < 0 || frontEndBytes < 0)
+        }
+
+        /// <param name="modelArenaBytes">Working memory reserved for a model before one is loaded (then the loaded model's own).</param>
+        /// <param name="hilBytes">Scratch of the HIL kernels (0 when the HIL is off).</param>
+        public BufferPlan(int channels, int sampleRate, int ringFrames, int blockFrames, int acquisitionChunkFrames, int maxFrameBytes, int modelArenaBytes, int frontEndBytes, int hilBytes)
+        {
+            if (channels < 1 || sampleRate < 1 || ringFrames < 1 || blockFrames < 1 || acquisitionChunkFrames < 1 || maxFrameBytes < 16 || modelArenaBytes < 0 || frontEndBytes < 0 || hilBytes < 0)
             {
                 throw new ArgumentOutOfRangeException("channels", "Every buffer size must be positive.");
             }
@@ -24,6 +38,8 @@ namespace Wearable.Firmware.Profiles
             MaxFrameBytes = maxFrameBytes;
             ModelArenaBytes = modelArenaBytes;
             FrontEndBytes = frontEndBytes;
+            HilBytes = hilBytes;
+            ReservedModelBytes = modelArenaBytes;
         }
 
         public int Channels { get; private set; }
@@ -42,8 +58,36 @@ namespace Wearable.Firmware.Profiles
         /// <summary>The link's largest frame (payload plus header and CRC, before COBS).</summary>
         public int MaxFrameBytes { get; private set; }
 
-        /// <summary>Working memory of the active model (0 when none is loaded).</summary>
+        /// <summary>
+        /// Working memory of the active model: its arena, scratch and window once one is loaded, the
+        /// configured reservation (usually 0) while none is.
+        /// </summary>
         public int ModelArenaBytes { get; private set; }
+
+        /// <summary>Parameters (weights and tables) of the active model, 0 when none is loaded.</summary>
+        public int ModelParameterBytes { get; private set; }
+
+        /// <summary>The configuration's model reservation (DeviceConfiguration.ModelArenaBytes).</summary>
+        public int ReservedModelBytes { get; private set; }
+
+        /// <summary>Scratch of the HIL kernels, 0 when the HIL is off.</summary>
+        public int HilBytes { get; private set; }
+
+        /// <summary>Everything but the model: what the core allocated at start-up.</summary>
+        public int CoreBytes { get { return RingBytes + BlockBytes + AcquisitionBytes + LinkBytes + FrontEndBytes + HilBytes; } }
+
+        /// <summary>Bytes of <paramref name="board"/>'s buffer RAM a model may use: what the core left over.</summary>
+        public int ModelRoomBytes(BoardProfile board)
+        {
+            return board.BufferRamBytes - CoreBytes;
+        }
+
+        /// <summary>Records the model now running (null: none, back to the reservation).</summary>
+        public void UseModel(ModelFootprint model)
+        {
+            ModelArenaBytes = model == null ? ReservedModelBytes : model.ArenaBytes + model.WindowBytes;
+            ModelParameterBytes = model == null ? 0 : model.ParameterBytes;
+        }
 
         /// <summary>Filter state and coefficients of the front end (0 when none runs).</summary>
         public int FrontEndBytes { get; private set; }
@@ -61,7 +105,7 @@ namespace Wearable.Firmware.Profiles
         public int LinkBytes { get { return (3 * MaxFrameBytes) + MaxFrameBytes + (MaxFrameBytes / 254) + 2; } }
 
         /// <summary>Everything the configuration allocates for buffers.</summary>
-        public int TotalBytes { get { return RingBytes + BlockBytes + AcquisitionBytes + LinkBytes + FrontEndBytes + ModelArenaBytes; } }
+        public int TotalBytes { get { return CoreBytes + ModelArenaBytes + ModelParameterBytes; } }
 
         /// <summary>
         /// Refuses (with <see cref="BudgetExceededException"/>) a plan that needs more than the board's
@@ -110,7 +154,7 @@ namespace Wearable.Firmware.Profiles
                     + FormatBytes(board.BufferRamBytes) + " free for buffers (ring " + FormatBytes(RingBytes)
                     + ", blocks " + FormatBytes(BlockBytes) + ", acquisition " + FormatBytes(AcquisitionBytes)
                     + ", link " + FormatBytes(LinkBytes) + ", front end " + FormatBytes(FrontEndBytes)
-                    + ", model arena " + FormatBytes(ModelArenaBytes)
+                    + ", HIL " + FormatBytes(HilBytes) + ", model arena " + FormatBytes(ModelArenaBytes)
                     + "): use fewer channels, a shorter ring or smaller blocks.",
                     total,
                     board.BufferRamBytes);

@@ -1,35 +1,54 @@
 using System;
+using Wearable.Firmware.Profiles;
 using Wearable.Kernels.Model;
 
 namespace Wearable.Firmware.Slots
 {
     /// <summary>
-    /// Runs the shared model reader (Wearable.Kernels.Model.ModelReader) over a slot before its commit: a
-    /// blob that is not a valid model container, or whose input does not match this device's channels and
-    /// sample rate, never becomes active. The reader needs the file in one array, allocated here at commit
-    /// time only (never per sample); on an ESP32 that bounds the model size by the free heap.
+    /// Admits a model before its commit: the file must fit the RAM the core left for a model (checked
+    /// before reading it), parse with the shared model reader, match this device's channels and sample
+    /// rate, and, once its pipeline is built, keep parameters + arena + window within that room. A
+    /// refusal names the numbers. The parsed pipeline is kept for <see cref="TakeAdmitted"/>, so the
+    /// file is read from flash and parsed once per upload; the reader needs the file in one array,
+    /// allocated here at commit time only (never per sample).
     /// </summary>
     public sealed class ModelContainerValidator : IModelValidator
     {
         private readonly int _channels;
         private readonly int _sampleRate;
+        private readonly int _roomBytes;
+        private readonly string _roomText;
         private string _lastProblem = string.Empty;
+        private AdmittedModel _admitted;
 
-        public ModelContainerValidator(int channels, int sampleRate)
+        /// <param name="roomBytes">RAM the model may use (the board's buffer RAM minus the core's buffers).</param>
+        /// <param name="roomText">How that room came about, for refusals ("board ESP32: 32 768 B, 20 870 B for the core's buffers").</param>
+        public ModelContainerValidator(int channels, int sampleRate, int roomBytes, string roomText)
         {
             _channels = channels;
             _sampleRate = sampleRate;
+            _roomBytes = roomBytes;
+            _roomText = roomText == null ? string.Empty : roomText;
         }
 
         public string LastProblem { get { return _lastProblem; } }
 
         public int Validate(ModelSlots slots, int slot, int size)
         {
+            _admitted = null;
+            if (size > _roomBytes)
+            {
+                // The parsed tables alone are about the file's size: refuse before allocating anything.
+                _lastProblem = "the model file is " + BufferPlan.FormatBytes(size) + "; " + RoomDescription();
+                return SlotResult.Rejected;
+            }
+
             byte[] file = new byte[size];
             slots.ReadSlot(slot, 0, file, 0, size);
             try
             {
                 ModelDefinition model = ModelReader.Read(file);
+                file = null;
                 if (model.Input.Channels != _channels || model.Input.SampleRateMilliHz != _sampleRate * 1000)
                 {
                     _lastProblem = "the model expects " + model.Input.Channels.ToString() + " ch at "
@@ -37,8 +56,23 @@ namespace Wearable.Firmware.Slots
                         + _channels.ToString() + " ch at " + _sampleRate.ToString() + " Hz";
                     return SlotResult.Rejected;
                 }
+
+                ModelPipeline pipeline = ModelPipeline.CanRun(model) ? new ModelPipeline(model) : null;
+                ModelFootprint footprint = ModelFootprint.Of(size, pipeline);
+                if (footprint.TotalBytes > _roomBytes)
+                {
+                    _lastProblem = "the model needs " + footprint.Describe() + "; " + RoomDescription();
+                    return SlotResult.Rejected;
+                }
+
+                _admitted = new AdmittedModel(slot, size, model, pipeline, footprint);
             }
             catch (ModelFormatException ex)
+            {
+                _lastProblem = ex.Message;
+                return SlotResult.Rejected;
+            }
+            catch (InvalidOperationException ex)
             {
                 _lastProblem = ex.Message;
                 return SlotResult.Rejected;
@@ -46,6 +80,19 @@ namespace Wearable.Firmware.Slots
 
             _lastProblem = string.Empty;
             return SlotResult.Ok;
+        }
+
+        /// <summary>The model the last successful <see cref="Validate"/> parsed, once (null afterwards or when none).</summary>
+        public AdmittedModel TakeAdmitted()
+        {
+            AdmittedModel admitted = _admitted;
+            _admitted = null;
+            return admitted;
+        }
+
+        private string RoomDescription()
+        {
+            return BufferPlan.FormatBytes(_roomBytes < 0 ? 0 : _roomBytes) + " are left for a model (" + _roomText + "): use a smaller model or a board with more RAM";
         }
     }
 }

@@ -33,6 +33,7 @@ public sealed class FlashFile : IFlashSlotStore, IDisposable
             return;
         }
 
+        UpgradeOlderLayout(path, slotSize, slotCount, recordSize, recordCount);
         bool fresh = !File.Exists(path);
         _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         if (!fresh && _file.Length != total)
@@ -56,6 +57,9 @@ public sealed class FlashFile : IFlashSlotStore, IDisposable
             _file.Flush();
         }
     }
+
+    /// <summary>Records a flash file had before the device-id record was added.</summary>
+    public const int RecordsBeforeDeviceId = 8;
 
     public int SlotCount { get; }
 
@@ -106,6 +110,45 @@ public sealed class FlashFile : IFlashSlotStore, IDisposable
     }
 
     public void Dispose() => _file?.Dispose();
+
+    // A file written before the device-id record existed has the same slots and two records fewer. Its
+    // model, pairings and calibration are kept: the original is copied to PATH.bak first, then erased
+    // records are inserted before the slots (the device draws its id on the next boot).
+    private static void UpgradeOlderLayout(string path, int slotSize, int slotCount, int recordSize, int recordCount)
+    {
+        if (recordCount <= RecordsBeforeDeviceId || !File.Exists(path))
+        {
+            return;
+        }
+
+        long oldRecordBytes = (long)RecordsBeforeDeviceId * recordSize;
+        if (new FileInfo(path).Length != oldRecordBytes + ((long)slotCount * slotSize))
+        {
+            return;
+        }
+
+        string backup = path + ".bak";
+        if (File.Exists(backup))
+        {
+            throw new InvalidDataException(
+                $"Flash file {path} has the older layout ({RecordsBeforeDeviceId} records) and {backup} already exists: move the backup away, then start again.");
+        }
+
+        File.Copy(path, backup);
+        byte[] old = File.ReadAllBytes(path);
+        var added = new byte[(long)(recordCount - RecordsBeforeDeviceId) * recordSize];
+        Array.Fill(added, (byte)0xFF);
+        string temporary = path + ".upgrade";
+        using (var upgraded = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        {
+            upgraded.Write(old, 0, (int)oldRecordBytes);
+            upgraded.Write(added, 0, added.Length);
+            upgraded.Write(old, (int)oldRecordBytes, old.Length - (int)oldRecordBytes);
+            upgraded.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
 
     private long SlotBase(int slot) => ((long)RecordCount * RecordSize) + ((long)slot * SlotSize);
 

@@ -19,6 +19,7 @@ internal static class Libc
     public const short PollHup = 0x10;
     public const int EIntr = 4;
     public const int EAgain = 11;
+    public const int EIo = 5;
 
     /// <summary>Larger than any libc's struct termios (60 bytes on glibc x86-64 / arm64).</summary>
     public const int TermiosBufferBytes = 256;

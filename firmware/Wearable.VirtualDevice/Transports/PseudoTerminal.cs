@@ -7,14 +7,18 @@ namespace Wearable.VirtualDevice.Transports;
 /// <summary>
 /// The device end of a pseudo-terminal: the master side, in raw mode and non-blocking. Any serial tool
 /// (picocom, socat, the host's serial transport) opens <see cref="SlavePath"/> as if it were a UART.
-/// The device keeps one slave descriptor open itself so the master never sees a hang-up while no host
-/// is attached; hosts should flush input when they open the port.
+/// The device holds no slave descriptor of its own, so when the last host closes the port the master
+/// reads EIO (a hang-up) and the core ends the session; the next successful read is a new peer. A close
+/// and reopen that both happen between two reads of the device loop cannot be told apart from one
+/// connection (a host's Hello still ends the session then). Bytes the device writes while no host is
+/// attached wait in the pty; hosts should flush input when they open the port.
 /// </summary>
-public sealed class PseudoTerminal : IByteTransport, IDisposable
+public sealed class PseudoTerminal : IByteTransport, IPeerPresence, IDisposable
 {
     private readonly int _master;
-    private readonly int _slaveKeepAlive;
     private bool _disposed;
+    private bool _peerPresent;
+    private int _peerChanges;
 
     public PseudoTerminal()
     {
@@ -46,8 +50,8 @@ public sealed class PseudoTerminal : IByteTransport, IDisposable
 
         int length = Array.IndexOf(name, (byte)0);
         SlavePath = Encoding.ASCII.GetString(name, 0, length < 0 ? name.Length : length);
-        _slaveKeepAlive = Libc.open(SlavePath, Libc.ORdWr | Libc.ONoCtty | Libc.ONonBlock);
-        if (_slaveKeepAlive < 0)
+        int slave = Libc.open(SlavePath, Libc.ORdWr | Libc.ONoCtty | Libc.ONonBlock);
+        if (slave < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
             Libc.close(_master);
@@ -55,9 +59,17 @@ public sealed class PseudoTerminal : IByteTransport, IDisposable
         }
 
         // Raw before any byte moves: a fresh pty echoes and translates CR/LF, which would corrupt frames.
-        Libc.MakeRaw(_slaveKeepAlive, SlavePath);
+        // The settings belong to the pty and outlive this descriptor, so every later host finds it raw.
+        Libc.MakeRaw(slave, SlavePath);
         Libc.MakeRaw(_master, "the pty master");
+        Libc.close(slave);
     }
+
+    /// <inheritdoc />
+    public int PeerChanges => Volatile.Read(ref _peerChanges);
+
+    /// <summary>True while a host has the slave side open (as of the last read).</summary>
+    public bool PeerPresent => _peerPresent;
 
     /// <summary>The /dev/pts/N path a host opens.</summary>
     public string SlavePath { get; }
@@ -77,13 +89,17 @@ public sealed class PseudoTerminal : IByteTransport, IDisposable
         }
 
         nint n = Libc.read(_master, ref buffer[offset], (nuint)count);
-        if (n > 0)
+        int errno = n < 0 ? Marshal.GetLastPInvokeError() : 0;
+
+        // EIO: no host has the slave open. Data or EAGAIN: one has. Counted before the bytes are handed out.
+        bool present = n > 0 || (n < 0 && errno != Libc.EIo);
+        if (present != _peerPresent)
         {
-            return (int)n;
+            _peerPresent = present;
+            Interlocked.Increment(ref _peerChanges);
         }
 
-        // EAGAIN (nothing there) and EIO (no reader) both mean "nothing to read now".
-        return 0;
+        return n > 0 ? (int)n : 0;
     }
 
     public void Write(byte[] buffer, int offset, int count)
@@ -122,7 +138,15 @@ public sealed class PseudoTerminal : IByteTransport, IDisposable
     public bool WaitReadable(int milliseconds)
     {
         var pfd = new Libc.PollFd { Fd = _master, Events = Libc.PollIn };
-        return Libc.poll(ref pfd, 1, milliseconds) > 0 && (pfd.Revents & Libc.PollIn) != 0;
+        bool ready = Libc.poll(ref pfd, 1, milliseconds) > 0;
+        if (ready && (pfd.Revents & Libc.PollIn) == 0 && (pfd.Revents & Libc.PollHup) != 0)
+        {
+            // No host attached: poll reports the hang-up at once, so wait here instead of spinning.
+            Thread.Sleep(milliseconds);
+            return false;
+        }
+
+        return ready && (pfd.Revents & Libc.PollIn) != 0;
     }
 
     public void Dispose()
@@ -133,7 +157,6 @@ public sealed class PseudoTerminal : IByteTransport, IDisposable
         }
 
         _disposed = true;
-        Libc.close(_slaveKeepAlive);
         Libc.close(_master);
     }
 }

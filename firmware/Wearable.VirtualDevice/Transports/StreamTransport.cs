@@ -5,8 +5,10 @@ namespace Wearable.VirtualDevice.Transports;
 /// <summary>
 /// Adapts a pair of .NET streams (TCP socket, in-process pipes) to the core's non-blocking
 /// <see cref="IByteTransport"/>: a background thread reads into a buffer that <see cref="Read"/> drains.
+/// One instance is one connection: its peer is there from construction and gone once the input ends
+/// or a write fails, which is the one peer change it reports.
 /// </summary>
-public sealed class StreamTransport : IByteTransport, IDisposable
+public sealed class StreamTransport : IByteTransport, IPeerPresence, IDisposable
 {
     private readonly Stream _input;
     private readonly Stream _output;
@@ -27,6 +29,9 @@ public sealed class StreamTransport : IByteTransport, IDisposable
 
     /// <summary>True once the peer closed its end or a write failed.</summary>
     public bool Closed => _closed;
+
+    /// <inheritdoc />
+    public int PeerChanges => _closed ? 1 : 0;
 
     public int Read(byte[] buffer, int offset, int count)
     {

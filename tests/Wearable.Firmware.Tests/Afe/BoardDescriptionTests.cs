@@ -20,6 +20,7 @@ public class BoardDescriptionTests
             Assert.Equal(profile.Name, board.ReportedName);
             Assert.Equal(profile.BufferRamBytes, board.Memory.BufferRamBytes);
             Assert.Equal(profile.MaxArrayBytes, board.Memory.MaxArrayBytes);
+            Assert.Equal(profile.ModelFlashBytes, board.Memory.ModelFlashBytes);
             Assert.Equal(profile.MaxChannels, board.MaxChannels);
             Assert.Equal(profile.MaxSampleRate, board.MaxSampleRate);
             Assert.Same(board, BoardCatalog.Find(profile.Name));

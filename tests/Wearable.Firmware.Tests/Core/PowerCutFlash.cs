@@ -9,7 +9,7 @@ namespace Wearable.Firmware.Tests.Core;
 /// </summary>
 internal sealed class PowerCutFlash(int slotSize) : IFlashSlotStore
 {
-    private readonly FlashFile _memory = new(null, slotSize, 2, 1024, 8);
+    private readonly FlashFile _memory = new(null, slotSize, 2, 1024, Wearable.Firmware.Storage.FlashLayout.RecordCount);
 
     /// <summary>Writes allowed before the cut; negative = never cut.</summary>
     public int WritesBeforeCut { get; set; } = -1;
