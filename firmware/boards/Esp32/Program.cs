@@ -67,11 +67,11 @@ namespace Wearable.Board.Esp32
             var parts = new Esp32BoardParts(gpio, clock);
             var board = new DeviceBoard(
                 BoardProfile.Esp32(),
-                DeviceIdFromEntropy(parts),
+                null,
                 driver,
                 new SerialLinkTransport(),
                 clock,
-                new RamSlotStore(2, 8192, 8, 512),
+                new RamSlotStore(2, 8192, 10, 512),
                 parts,
                 parts,
                 parts);
@@ -81,13 +81,6 @@ namespace Wearable.Board.Esp32
             device.Boot();
             driver.StartConversions();
             return device;
-        }
-
-        private static byte[] DeviceIdFromEntropy(IEntropySource entropy)
-        {
-            var id = new byte[16];
-            entropy.Fill(id, 0, 16);
-            return id;
         }
     }
 }
