@@ -18,7 +18,7 @@ public sealed class OnnxExportTests(ITestOutputHelper output)
     {
         ModelDefinition model = ShippedModels.Read(file);
         var reference = new OpByOpRunner(model);
-        sbyte[][] windows = ShippedModels.RandomWindows(model, 40, seed: 20261205);
+        sbyte[][] windows = ShippedModels.RandomWindows(model, 16, seed: 20261205);
         for (int i = 0; i < model.Layers.Length; i++)
         {
             CnnLayer layer = model.Layers[i];
