@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Wearable.EdgeHost.Onnx.Proto;
 
@@ -21,40 +22,12 @@ public sealed class OnnxGraphBuilder
     public string Int8Vector(string name, sbyte[] values, params long[] dims) =>
         Add(name, TensorProto.Types.DataType.Int8, dims, (byte[])(Array)values);
 
-    public string FloatScalar(string name, float value)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.FloatData.Add(value);
-        Graph.Initializer.Add(tensor);
-        return name;
-    }
+    public string FloatScalar(string name, float value) => FloatVector(name, new[] { value }, Array.Empty<long>());
 
-    public string FloatVector(string name, float[] values)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.Add(values.Length);
-        tensor.FloatData.Add(values);
-        Graph.Initializer.Add(tensor);
-        return name;
-    }
+    public string FloatVector(string name, float[] values) => FloatVector(name, values, new long[] { values.Length });
 
-    public string Int32Vector(string name, int[] values)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int32 };
-        tensor.Dims.Add(values.Length);
-        tensor.Int32Data.Add(values);
-        Graph.Initializer.Add(tensor);
-        return name;
-    }
-
-    public string Int64Vector(string name, long[] values)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
-        tensor.Dims.Add(values.Length);
-        tensor.Int64Data.Add(values);
-        Graph.Initializer.Add(tensor);
-        return name;
-    }
+    public string Int32Vector(string name, int[] values) =>
+        Add(name, TensorProto.Types.DataType.Int32, new long[] { values.Length }, MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
 
     public NodeProto Node(string opType, string name, string[] inputs, params string[] outputs)
     {
@@ -78,6 +51,10 @@ public sealed class OnnxGraphBuilder
 
     public static void Int(NodeProto node, string name, long value) =>
         node.Attribute.Add(new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value });
+
+    // raw_data is little-endian by ONNX's definition, as the x64/arm64 hosts this runs on.
+    private string FloatVector(string name, float[] values, long[] dims) =>
+        Add(name, TensorProto.Types.DataType.Float, dims, MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
 
     private string Add(string name, TensorProto.Types.DataType type, long[] dims, byte[] raw)
     {

@@ -18,6 +18,8 @@ public sealed class OnnxRuntimeRunner : IDisposable
     private readonly byte[] _output;
     private readonly OrtValue _inputValue;
     private readonly OrtValue _outputValue;
+    private readonly OrtValue[] _inputValues;
+    private readonly OrtValue[] _outputValues;
     private readonly string[] _inputNames = { OnnxModelExporter.InputName };
     private readonly string[] _outputNames = { OnnxModelExporter.OutputName };
     private readonly int _outputChannels;
@@ -44,6 +46,8 @@ public sealed class OnnxRuntimeRunner : IDisposable
         _output = new byte[output.ByteCount];
         _inputValue = OrtValue.CreateTensorValueFromMemory(_input, new long[] { 1, input.Length, input.Channels });
         _outputValue = OrtValue.CreateTensorValueFromMemory(_output, new long[] { 1, output.Length, output.Channels });
+        _inputValues = new[] { _inputValue };
+        _outputValues = new[] { _outputValue };
         _outputChannels = output.Channels;
         InputBytes = _input.Length;
         OutputBytes = _output.Length;
@@ -61,7 +65,7 @@ public sealed class OnnxRuntimeRunner : IDisposable
             _input[i] = (byte)(window[windowOffset + i] + 128);
         }
 
-        _session.Run(_runOptions, _inputNames, new[] { _inputValue }, _outputNames, new[] { _outputValue });
+        _session.Run(_runOptions, _inputNames, _inputValues, _outputNames, _outputValues);
         for (int i = 0; i < _output.Length; i++)
         {
             output[outputOffset + i] = (sbyte)(_output[i] - 128);
