@@ -27,9 +27,7 @@ public sealed class PackedConvOp : FastOp
     private readonly sbyte[] _packedBytes;
     private readonly short[] _packedShorts;
     private readonly int[] _foldedBias;
-    private readonly int[] _multiplier;
-    private readonly int[] _leftShift;
-    private readonly int[] _rightShift;
+    private readonly LaneRequantization _requantization;
     private readonly int _outputOffsetU8;
     private readonly int _minU8;
     private readonly int _maxU8;
@@ -55,9 +53,7 @@ public sealed class PackedConvOp : FastOp
         _packedBytes = new sbyte[_group == 4 ? _groups * padded * 4 : 0];
         _packedShorts = new short[_group == 2 ? _groups * padded * 2 : 0];
         _foldedBias = new int[padded];
-        _multiplier = new int[padded];
-        _leftShift = new int[padded];
-        _rightShift = new int[padded];
+        _requantization = new LaneRequantization(quant, shape.OutputChannels, padded);
         for (int o = 0; o < shape.OutputChannels; o++)
         {
             int sum = 0;
@@ -76,11 +72,7 @@ public sealed class PackedConvOp : FastOp
                 }
             }
 
-            int q = quant.IsPerTensor ? 0 : o;
             _foldedBias[o] = bias[o] - _inputZeroU8 * sum;
-            _multiplier[o] = quant.Multipliers[q];
-            _leftShift[o] = Math.Max(quant.Shifts[q], 0);
-            _rightShift[o] = Math.Max(-quant.Shifts[q], 0);
         }
 
         _outputOffsetU8 = outputZeroPoint + 128;
@@ -101,7 +93,7 @@ public sealed class PackedConvOp : FastOp
         fixed (byte* window = _window)
         fixed (sbyte* wBytes = _packedBytes)
         fixed (short* wShorts = _packedShorts)
-        fixed (int* bias = _foldedBias, mult = _multiplier, left = _leftShift, right = _rightShift)
+        fixed (int* bias = _foldedBias, mult = _requantization.Multiplier, left = _requantization.LeftShift, right = _requantization.RightShift)
         {
             for (int t = 0; t < outLength; t++)
             {

@@ -19,9 +19,7 @@ public sealed class VectorDepthwiseOp : FastOp
     private readonly int _blocks;
     private readonly int[] _weights;
     private readonly int[] _bias;
-    private readonly int[] _multiplier;
-    private readonly int[] _leftShift;
-    private readonly int[] _rightShift;
+    private readonly LaneRequantization _requantization;
 
     public VectorDepthwiseOp(DepthwiseConv1dParams p, int inputLength, sbyte[] weights, int[] bias, ChannelQuantization quant, int inputOffset, int outputOffset)
     {
@@ -39,9 +37,7 @@ public sealed class VectorDepthwiseOp : FastOp
         int padded = _blocks * Lanes;
         _weights = new int[p.KernelSize * padded];
         _bias = new int[padded];
-        _multiplier = new int[padded];
-        _leftShift = new int[padded];
-        _rightShift = new int[padded];
+        _requantization = new LaneRequantization(quant, channels, padded);
         for (int c = 0; c < channels; c++)
         {
             for (int k = 0; k < p.KernelSize; k++)
@@ -49,11 +45,7 @@ public sealed class VectorDepthwiseOp : FastOp
                 _weights[k * padded + c] = weights[k * channels + c];
             }
 
-            int q = quant.IsPerTensor ? 0 : c;
             _bias[c] = bias[c];
-            _multiplier[c] = quant.Multipliers[q];
-            _leftShift[c] = Math.Max(quant.Shifts[q], 0);
-            _rightShift[c] = Math.Max(-quant.Shifts[q], 0);
         }
     }
 
@@ -69,7 +61,7 @@ public sealed class VectorDepthwiseOp : FastOp
         Vector256<int> min = Vector256.Create(p.ActivationMin + 128);
         Vector256<int> max = Vector256.Create(p.ActivationMax + 128);
         fixed (byte* a = arena)
-        fixed (int* w = _weights, bias = _bias, mult = _multiplier, left = _leftShift, right = _rightShift)
+        fixed (int* w = _weights, bias = _bias, mult = _requantization.Multiplier, left = _requantization.LeftShift, right = _requantization.RightShift)
         {
             for (int t = 0; t < outLength; t++)
             {
