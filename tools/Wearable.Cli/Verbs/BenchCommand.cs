@@ -24,7 +24,7 @@ public static class BenchCommand
             filter,
         };
         kernels.SetAction(parse => RunKernels(parse.GetValue(json), parse.GetValue(seconds), parse.GetValue(filter)));
-        return new Command("bench", "Measure performance (benchmarks, not tests).") { kernels, BenchLinkCommand.Create() };
+        return new Command("bench", "Measure performance (benchmarks, not tests).") { kernels, BenchLinkCommand.Create(), BenchModelsCommand.Create() };
     }
 
     private static int RunKernels(bool json, double seconds, string? filter)

@@ -17,6 +17,11 @@ public static class ModelCommand
         var command = new Command("model", "Inspect and build model files (.wmdl).");
         command.Subcommands.Add(CreateInspect());
         command.Subcommands.Add(CreateExample());
+        foreach (Command onnx in ModelCommandOnnx.Subcommands())
+        {
+            command.Subcommands.Add(onnx);
+        }
+
         foreach (Command device in ModelCommandPush.Subcommands())
         {
             command.Subcommands.Add(device);
