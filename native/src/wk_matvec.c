@@ -4,7 +4,6 @@
  * multiply-accumulates; four rows share every load of x, as in the C# kernel and CMSIS-NN.
  * Both sum int32 products that wrap identically, so the order of the additions cannot change a bit.
  */
-#include <string.h>
 #include "wk_internal.h"
 
 #if defined(WK_USE_DSP)
@@ -41,7 +40,7 @@ void wk_gather_s8(int16_t *dst, const int8_t *src, int32_t count, int32_t offset
 static uint32_t load_u32(const void *p)
 {
     uint32_t v;
-    memcpy(&v, p, 4);
+    __builtin_memcpy(&v, p, 4); /* one unaligned LDR; plain memcpy is a call under -ffreestanding */
     return v;
 }
 
@@ -50,7 +49,8 @@ static int32_t dot4(uint32_t x02, uint32_t x13, const int8_t *w, int32_t acc)
 {
     uint32_t packed = load_u32(w);
     int16x2_t w02 = __sxtb16(packed);
-    int16x2_t w13 = __sxtb16(__ror(packed, 8));
+    int16x2_t w13;
+    __asm__("sxtb16 %0, %1, ror #8" : "=r"(w13) : "r"(packed)); /* gcc 12 does not fold a rotate into SXTB16 */
     acc = __smlad((int16x2_t)x02, w02, acc);
     return __smlad((int16x2_t)x13, w13, acc);
 }
