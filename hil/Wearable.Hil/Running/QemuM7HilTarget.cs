@@ -55,6 +55,9 @@ public sealed class QemuM7HilTarget : IHilTarget
 
     public string Description => $"qemu-m7 (QEMU mps2-an500 Cortex-M7, {Banner.Replace("WEARABLE-M7 READY ", string.Empty, StringComparison.Ordinal)}, {Path.GetFileName(Path.GetDirectoryName(Image))}/{Path.GetFileName(Image)})";
 
+    /// <summary>False once QEMU was stopped (hang, crash, disposal) or exited by itself.</summary>
+    public bool IsRunning => _deadReason is null && !_qemu.HasExited;
+
     public static bool Handles(string target) => target.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The QEMU arguments that boot an image with one guest instruction per virtual nanosecond.</summary>
