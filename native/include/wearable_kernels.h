@@ -81,18 +81,21 @@ WK_API void wk_dense_s8(const int8_t *input, int32_t input_size, int32_t units,
                         const int8_t *weights, const int32_t *bias, const wk_quant *q,
                         int8_t *output, int16_t *scratch);
 
-/* The same two ops with every array a separate argument (for P/Invoke and nanoFramework interop). */
-WK_API int32_t wk_conv1d_s8_flat(const int8_t *input, int32_t length, int32_t cin, int32_t cout,
+/*
+ * The same two ops with every array a separate argument and element offsets (*_at) into them, as the
+ * C# signatures have: for P/Invoke and nanoFramework interop. bias may be NULL.
+ */
+WK_API int32_t wk_conv1d_s8_flat(const int8_t *input, int32_t input_at, int32_t length, int32_t cin, int32_t cout,
                                  int32_t kernel, int32_t stride, int32_t dilation, int32_t padding,
-                                 const int8_t *weights, const int32_t *bias,
+                                 const int8_t *weights, int32_t weights_at, const int32_t *bias, int32_t bias_at,
                                  const int32_t *multipliers, const int32_t *shifts, int32_t quant_count,
                                  int32_t input_offset, int32_t output_offset, int32_t activation_min, int32_t activation_max,
-                                 int8_t *output, int16_t *scratch);
-WK_API void wk_dense_s8_flat(const int8_t *input, int32_t input_size, int32_t units,
-                             const int8_t *weights, const int32_t *bias,
+                                 int8_t *output, int32_t output_at, int16_t *scratch);
+WK_API void wk_dense_s8_flat(const int8_t *input, int32_t input_at, int32_t input_size, int32_t units,
+                             const int8_t *weights, int32_t weights_at, const int32_t *bias, int32_t bias_at,
                              const int32_t *multipliers, const int32_t *shifts, int32_t quant_count,
                              int32_t input_offset, int32_t output_offset, int32_t activation_min, int32_t activation_max,
-                             int8_t *output, int16_t *scratch);
+                             int8_t *output, int32_t output_at, int16_t *scratch);
 
 /* ---- DSP front end ---- */
 

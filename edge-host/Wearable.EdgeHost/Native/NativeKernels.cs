@@ -76,31 +76,49 @@ public static class NativeKernels
         return wk_hil_run(kernel, input, input.Length, output, output.Length);
     }
 
-    /// <summary>Conv1dS8.Run's twin for a whole input (offset 0); scratch holds kernel x cin int16. Returns output frames.</summary>
-    public static int Conv1dS8(Conv1dParams p, ChannelQuantization quant, sbyte[] input, int inputLength, sbyte[] weights, int[]? bias, sbyte[] output, short[] scratch)
+    /// <summary>
+    /// Conv1dS8.Run's twin, same arguments (scratch: kernel x cin int16 instead of ints); returns the output frames.
+    /// Throws <see cref="ArgumentException"/> when a buffer is too small for the shapes, before any C runs.
+    /// </summary>
+    public static int Conv1dS8(
+        Conv1dParams p, ChannelQuantization quant,
+        sbyte[] input, int inputOffset, int inputLength,
+        sbyte[] weights, int weightsOffset,
+        int[]? bias, int biasOffset,
+        sbyte[] output, int outputOffset,
+        short[] scratch)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(quant);
-        Check(input.Length >= inputLength * p.InputChannels && weights.Length >= p.OutputChannels * p.KernelSize * p.InputChannels
-            && output.Length >= global::Wearable.Kernels.Cnn.Conv1dS8.OutputLength(p, inputLength) * p.OutputChannels
-            && scratch.Length >= p.KernelSize * p.InputChannels && (bias is null || bias.Length >= p.OutputChannels) && QuantFits(quant, p.OutputChannels));
+        int outFrames = global::Wearable.Kernels.Cnn.Conv1dS8.OutputLength(p, inputLength);
+        Check(Fits(input, inputOffset, inputLength * p.InputChannels) && Fits(weights, weightsOffset, p.OutputChannels * p.KernelSize * p.InputChannels)
+            && Fits(output, outputOffset, outFrames * p.OutputChannels) && Fits(scratch, 0, p.KernelSize * p.InputChannels)
+            && (bias is null || Fits(bias, biasOffset, p.OutputChannels)) && QuantFits(quant, p.OutputChannels));
         return wk_conv1d_s8_flat(
-            input, inputLength, p.InputChannels, p.OutputChannels, p.KernelSize, p.Stride, p.Dilation, (int)p.Padding,
-            weights, bias, quant.Multipliers, quant.Shifts, quant.Count,
-            p.InputOffset, p.OutputOffset, p.ActivationMin, p.ActivationMax, output, scratch);
+            input, inputOffset, inputLength, p.InputChannels, p.OutputChannels, p.KernelSize, p.Stride, p.Dilation, (int)p.Padding,
+            weights, weightsOffset, bias, biasOffset, quant.Multipliers, quant.Shifts, quant.Count,
+            p.InputOffset, p.OutputOffset, p.ActivationMin, p.ActivationMax, output, outputOffset, scratch);
     }
 
-    /// <summary>DenseS8.Run's twin for whole arrays (offset 0); scratch holds InputSize int16.</summary>
-    public static void DenseS8(DenseParams p, ChannelQuantization quant, sbyte[] input, sbyte[] weights, int[]? bias, sbyte[] output, short[] scratch)
+    /// <summary>DenseS8.Run's twin, same arguments (scratch: InputSize int16 instead of ints).</summary>
+    public static void DenseS8(
+        DenseParams p, ChannelQuantization quant,
+        sbyte[] input, int inputOffset,
+        sbyte[] weights, int weightsOffset,
+        int[]? bias, int biasOffset,
+        sbyte[] output, int outputOffset,
+        short[] scratch)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(quant);
-        Check(input.Length >= p.InputSize && weights.Length >= p.InputSize * p.Units && output.Length >= p.Units
-            && scratch.Length >= p.InputSize && (bias is null || bias.Length >= p.Units) && QuantFits(quant, p.Units));
+        Check(Fits(input, inputOffset, p.InputSize) && Fits(weights, weightsOffset, p.InputSize * p.Units) && Fits(output, outputOffset, p.Units)
+            && Fits(scratch, 0, p.InputSize) && (bias is null || Fits(bias, biasOffset, p.Units)) && QuantFits(quant, p.Units));
         wk_dense_s8_flat(
-            input, p.InputSize, p.Units, weights, bias, quant.Multipliers, quant.Shifts, quant.Count,
-            p.InputOffset, p.OutputOffset, p.ActivationMin, p.ActivationMax, output, scratch);
+            input, inputOffset, p.InputSize, p.Units, weights, weightsOffset, bias, biasOffset, quant.Multipliers, quant.Shifts, quant.Count,
+            p.InputOffset, p.OutputOffset, p.ActivationMin, p.ActivationMax, output, outputOffset, scratch);
     }
+
+    private static bool Fits(Array array, int offset, long count) => array is not null && offset >= 0 && count >= 0 && offset + count <= array.Length;
 
     private static bool QuantFits(ChannelQuantization quant, int channels) => quant.Count == 1 || quant.Count >= channels;
 
@@ -128,12 +146,13 @@ public static class NativeKernels
 
     [DllImport(Library)]
     private static extern int wk_conv1d_s8_flat(
-        sbyte[] input, int length, int cin, int cout, int kernel, int stride, int dilation, int padding,
-        sbyte[] weights, int[]? bias, int[] multipliers, int[] shifts, int quantCount,
-        int inputOffset, int outputOffset, int activationMin, int activationMax, sbyte[] output, short[] scratch);
+        sbyte[] input, int inputAt, int length, int cin, int cout, int kernel, int stride, int dilation, int padding,
+        sbyte[] weights, int weightsAt, int[]? bias, int biasAt, int[] multipliers, int[] shifts, int quantCount,
+        int inputOffset, int outputOffset, int activationMin, int activationMax, sbyte[] output, int outputAt, short[] scratch);
 
     [DllImport(Library)]
     private static extern void wk_dense_s8_flat(
-        sbyte[] input, int inputSize, int units, sbyte[] weights, int[]? bias, int[] multipliers, int[] shifts, int quantCount,
-        int inputOffset, int outputOffset, int activationMin, int activationMax, sbyte[] output, short[] scratch);
+        sbyte[] input, int inputAt, int inputSize, int units, sbyte[] weights, int weightsAt, int[]? bias, int biasAt,
+        int[] multipliers, int[] shifts, int quantCount,
+        int inputOffset, int outputOffset, int activationMin, int activationMax, sbyte[] output, int outputAt, short[] scratch);
 }

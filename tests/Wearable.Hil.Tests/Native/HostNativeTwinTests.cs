@@ -73,14 +73,16 @@ public class HostNativeTwinTests
             int length = random.Next(1, 40);
             int outLength = Conv1dS8.OutputLength(p, length);
             ChannelQuantization quant = Quant(random, random.Next(2) == 0 ? 1 : p.OutputChannels);
-            sbyte[] input = Bytes(random, length * p.InputChannels);
-            sbyte[] weights = Bytes(random, p.OutputChannels * p.KernelSize * p.InputChannels);
-            int[] bias = Enumerable.Range(0, p.OutputChannels).Select(_ => random.Next(-50_000, 50_000)).ToArray();
-            var expected = new sbyte[outLength * p.OutputChannels];
+            // Every tensor sits at an offset inside a larger array, as in a model runner's arena.
+            int at = random.Next(0, 9);
+            sbyte[] input = Bytes(random, at + length * p.InputChannels);
+            sbyte[] weights = Bytes(random, at + p.OutputChannels * p.KernelSize * p.InputChannels);
+            int[] bias = Enumerable.Range(0, at + p.OutputChannels).Select(_ => random.Next(-50_000, 50_000)).ToArray();
+            var expected = new sbyte[at + outLength * p.OutputChannels];
             var actual = new sbyte[expected.Length];
 
-            Conv1dS8.Run(p, quant, input, 0, length, weights, 0, bias, 0, expected, 0, new int[Conv1dS8.GetBufferSize(p)]);
-            int frames = NativeKernels.Conv1dS8(p, quant, input, length, weights, bias, actual, new short[p.KernelSize * p.InputChannels]);
+            Conv1dS8.Run(p, quant, input, at, length, weights, at, bias, at, expected, at, new int[Conv1dS8.GetBufferSize(p)]);
+            int frames = NativeKernels.Conv1dS8(p, quant, input, at, length, weights, at, bias, at, actual, at, new short[p.KernelSize * p.InputChannels]);
 
             Assert.Equal(outLength, frames);
             Assert.True(expected.AsSpan().SequenceEqual(actual), $"conv trial {trial}: K{p.KernelSize} Cin{p.InputChannels} Cout{p.OutputChannels} s{p.Stride} d{p.Dilation} {p.Padding} L{length}");
@@ -93,7 +95,7 @@ public class HostNativeTwinTests
             var denseActual = new sbyte[dense.Units];
 
             DenseS8.Run(dense, denseQuant, denseIn, 0, denseW, 0, null!, 0, denseExpected, 0, new int[dense.InputSize]);
-            NativeKernels.DenseS8(dense, denseQuant, denseIn, denseW, null, denseActual, new short[dense.InputSize]);
+            NativeKernels.DenseS8(dense, denseQuant, denseIn, 0, denseW, 0, null, 0, denseActual, 0, new short[dense.InputSize]);
 
             Assert.True(denseExpected.AsSpan().SequenceEqual(denseActual), $"dense trial {trial}: {dense.InputSize} x {dense.Units}");
         }
@@ -106,7 +108,7 @@ public class HostNativeTwinTests
         var p = new DenseParams { InputSize = 32, Units = 10 };
         var quant = new ChannelQuantization([1 << 30], [0]);
 
-        Assert.Throws<ArgumentException>(() => NativeKernels.DenseS8(p, quant, new sbyte[32], new sbyte[320], null, new sbyte[9], new short[32]));
+        Assert.Throws<ArgumentException>(() => NativeKernels.DenseS8(p, quant, new sbyte[32], 0, new sbyte[320], 0, null, 0, new sbyte[10], 1, new short[32]));
     }
 
     private static ChannelQuantization Quant(Random random, int channels) => new(
