@@ -52,11 +52,11 @@ public class CnnKernelBenchmarks
     [Benchmark]
     public void ExampleModelInference() => _runner.Invoke();
 
-    private static ChannelQuantization Quant(Random random, int channels) => new(
+    internal static ChannelQuantization Quant(Random random, int channels) => new(
         Enumerable.Range(0, channels).Select(_ => random.Next(1 << 30, int.MaxValue)).ToArray(),
         Enumerable.Range(0, channels).Select(_ => -random.Next(6, 10)).ToArray());
 
-    private static sbyte[] Bytes(Random random, int n)
+    internal static sbyte[] Bytes(Random random, int n)
     {
         var bytes = new byte[n];
         random.NextBytes(bytes);
