@@ -89,11 +89,10 @@ public static class NativeKernels
         short[] scratch)
     {
         ArgumentNullException.ThrowIfNull(p);
-        ArgumentNullException.ThrowIfNull(quant);
         int outFrames = global::Wearable.Kernels.Cnn.Conv1dS8.OutputLength(p, inputLength);
-        Check(Fits(input, inputOffset, inputLength * p.InputChannels) && Fits(weights, weightsOffset, p.OutputChannels * p.KernelSize * p.InputChannels)
-            && Fits(output, outputOffset, outFrames * p.OutputChannels) && Fits(scratch, 0, p.KernelSize * p.InputChannels)
-            && (bias is null || Fits(bias, biasOffset, p.OutputChannels)) && QuantFits(quant, p.OutputChannels));
+        Check(ChannelsFit(quant, bias, biasOffset, p.OutputChannels)
+            && Fits(input, inputOffset, inputLength * p.InputChannels) && Fits(weights, weightsOffset, p.OutputChannels * p.KernelSize * p.InputChannels)
+            && Fits(output, outputOffset, outFrames * p.OutputChannels) && Fits(scratch, 0, p.KernelSize * p.InputChannels));
         return wk_conv1d_s8_flat(
             input, inputOffset, inputLength, p.InputChannels, p.OutputChannels, p.KernelSize, p.Stride, p.Dilation, (int)p.Padding,
             weights, weightsOffset, bias, biasOffset, quant.Multipliers, quant.Shifts, quant.Count,
@@ -110,9 +109,9 @@ public static class NativeKernels
         short[] scratch)
     {
         ArgumentNullException.ThrowIfNull(p);
-        ArgumentNullException.ThrowIfNull(quant);
-        Check(Fits(input, inputOffset, p.InputSize) && Fits(weights, weightsOffset, p.InputSize * p.Units) && Fits(output, outputOffset, p.Units)
-            && Fits(scratch, 0, p.InputSize) && (bias is null || Fits(bias, biasOffset, p.Units)) && QuantFits(quant, p.Units));
+        Check(ChannelsFit(quant, bias, biasOffset, p.Units)
+            && Fits(input, inputOffset, p.InputSize) && Fits(weights, weightsOffset, p.InputSize * p.Units) && Fits(output, outputOffset, p.Units)
+            && Fits(scratch, 0, p.InputSize));
         wk_dense_s8_flat(
             input, inputOffset, p.InputSize, p.Units, weights, weightsOffset, bias, biasOffset, quant.Multipliers, quant.Shifts, quant.Count,
             p.InputOffset, p.OutputOffset, p.ActivationMin, p.ActivationMax, output, outputOffset, scratch);
@@ -120,7 +119,12 @@ public static class NativeKernels
 
     private static bool Fits(Array array, int offset, long count) => array is not null && offset >= 0 && count >= 0 && offset + count <= array.Length;
 
-    private static bool QuantFits(ChannelQuantization quant, int channels) => quant.Count == 1 || quant.Count >= channels;
+    /// <summary>One (M, S) per tensor or per output channel, and a bias per output channel if any.</summary>
+    private static bool ChannelsFit(ChannelQuantization quant, int[]? bias, int biasOffset, int channels)
+    {
+        ArgumentNullException.ThrowIfNull(quant);
+        return (quant.Count == 1 || quant.Count >= channels) && (bias is null || Fits(bias, biasOffset, channels));
+    }
 
     private static void Check(bool buffersFit)
     {

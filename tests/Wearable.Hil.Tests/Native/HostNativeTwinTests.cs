@@ -102,6 +102,21 @@ public class HostNativeTwinTests
     }
 
     [NativeHostFact]
+    public void Native_conv_and_dense_calls_allocate_nothing()
+    {
+        Load();
+        var random = new Random(7);
+        var p = new Conv1dParams { KernelSize = 5, InputChannels = 8, OutputChannels = 8, Padding = Padding1d.Same };
+        var dense = new DenseParams { InputSize = 64, Units = 8 };
+        ChannelQuantization quant = Quant(random, 8);
+        sbyte[] input = Bytes(random, 32 * 8), weights = Bytes(random, 8 * 5 * 8), denseWeights = Bytes(random, 64 * 8), output = new sbyte[32 * 8];
+        var scratch = new short[64];
+
+        AllocationAssert.ZeroBytes(() => NativeKernels.Conv1dS8(p, quant, input, 0, 32, weights, 0, null, 0, output, 0, scratch), what: "native conv1d");
+        AllocationAssert.ZeroBytes(() => NativeKernels.DenseS8(dense, quant, input, 0, denseWeights, 0, null, 0, output, 0, scratch), what: "native dense");
+    }
+
+    [NativeHostFact]
     public void Too_small_buffers_are_an_argument_error_before_any_native_code_runs()
     {
         Load();
