@@ -130,6 +130,10 @@ typedef struct wk_population {
     int32_t active_count;
 } wk_population;
 
+/* Fills every field (subtract reset, no active spikes); current NULL makes a plain LIF population. */
+WK_API void wk_population_init(wk_population *p, int32_t neurons, int32_t align_shift, int32_t current_decay,
+                               int32_t membrane_decay, int32_t threshold, int64_t *acc, int32_t *current,
+                               int32_t *membrane, uint8_t *spikes, int32_t *active);
 WK_API void wk_population_reset(wk_population *p);
 WK_API void wk_population_step(wk_population *p);
 

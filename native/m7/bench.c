@@ -140,17 +140,7 @@ static void bench_population(const char *name, int cuba)
     wk_population p;
     uint32_t start, r;
     int32_t n;
-    p.neurons = 256;
-    p.align_shift = 6;
-    p.current_decay = 819;
-    p.membrane_decay = 410;
-    p.threshold = 1 << 14;
-    p.zero_reset = 0;
-    p.acc = s_acc;
-    p.current = cuba ? s_current : 0;
-    p.membrane = s_membrane;
-    p.spikes = s_spikes;
-    p.active = s_active;
+    wk_population_init(&p, 256, 6, 819, 410, 1 << 14, s_acc, cuba ? s_current : 0, s_membrane, s_spikes, s_active);
     wk_population_reset(&p);
     start = timer_now();
     for (r = 0; r < REPS; r++) {

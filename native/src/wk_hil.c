@@ -299,17 +299,8 @@ static int32_t run_spiking(const uint8_t *in, int32_t length, uint8_t *out, int3
         return WK_HIL_BAD_INPUT;
     }
 
-    p.neurons = SPIKING_NEURONS;
-    p.align_shift = 14 - 8;
-    p.current_decay = 819;
-    p.membrane_decay = 410;
-    p.threshold = 1 << 14;
-    p.zero_reset = 0;
-    p.acc = s_pop_acc;
-    p.current = cuba ? s_pop_current : 0;
-    p.membrane = s_pop_membrane;
-    p.spikes = s_pop_spikes;
-    p.active = s_pop_active;
+    wk_population_init(&p, SPIKING_NEURONS, 14 - 8, 819, 410, 1 << 14, s_pop_acc, cuba ? s_pop_current : 0,
+                       s_pop_membrane, s_pop_spikes, s_pop_active);
     wk_population_reset(&p);
     start(&r, in, length);
     for (s = 0; s < steps; s++) {
@@ -387,18 +378,7 @@ static void weights16(uint32_t *state, int16_t *w, int32_t count)
 static wk_population lif(int32_t neurons, int32_t weight_fraction_bits, int64_t *acc, int32_t *membrane, uint8_t *spikes, int32_t *active)
 {
     wk_population p;
-    p.neurons = neurons;
-    p.align_shift = 14 - weight_fraction_bits;
-    p.current_decay = 0;
-    p.membrane_decay = 410;
-    p.threshold = 1 << 14;
-    p.zero_reset = 0;
-    p.acc = acc;
-    p.current = 0;
-    p.membrane = membrane;
-    p.spikes = spikes;
-    p.active = active;
-    p.active_count = 0;
+    wk_population_init(&p, neurons, 14 - weight_fraction_bits, 0, 410, 1 << 14, acc, 0, membrane, spikes, active);
     return p;
 }
 

@@ -21,6 +21,24 @@ static int32_t sat32(int64_t x)
     return (int32_t)x;
 }
 
+void wk_population_init(wk_population *p, int32_t neurons, int32_t align_shift, int32_t current_decay,
+                        int32_t membrane_decay, int32_t threshold, int64_t *acc, int32_t *current,
+                        int32_t *membrane, uint8_t *spikes, int32_t *active)
+{
+    p->neurons = neurons;
+    p->align_shift = align_shift;
+    p->current_decay = current_decay;
+    p->membrane_decay = membrane_decay;
+    p->threshold = threshold;
+    p->zero_reset = 0;
+    p->acc = acc;
+    p->current = current;
+    p->membrane = membrane;
+    p->spikes = spikes;
+    p->active = active;
+    p->active_count = 0;
+}
+
 void wk_population_reset(wk_population *p)
 {
     memset(p->acc, 0, (size_t)p->neurons * sizeof(int64_t));

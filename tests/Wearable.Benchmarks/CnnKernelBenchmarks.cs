@@ -12,12 +12,12 @@ namespace Wearable.Benchmarks;
 [MemoryDiagnoser]
 public class CnnKernelBenchmarks
 {
-    private readonly Conv1dParams _conv = new() { KernelSize = 5, InputChannels = 32, OutputChannels = 32, Padding = Padding1d.Same, InputOffset = 3, OutputOffset = -5 };
-    private readonly DenseParams _dense = new() { InputSize = 1024, Units = 256, InputOffset = 1 };
-    private ChannelQuantization _convQuant = null!;
-    private ChannelQuantization _denseQuant = null!;
-    private sbyte[] _convIn = null!, _convW = null!, _convOut = null!, _denseIn = null!, _denseW = null!, _denseOut = null!;
-    private int[] _convBias = null!, _convScratch = null!, _denseBias = null!, _denseScratch = null!;
+    internal readonly Conv1dParams _conv = new() { KernelSize = 5, InputChannels = 32, OutputChannels = 32, Padding = Padding1d.Same, InputOffset = 3, OutputOffset = -5 };
+    internal readonly DenseParams _dense = new() { InputSize = 1024, Units = 256, InputOffset = 1 };
+    internal ChannelQuantization _convQuant = null!;
+    internal ChannelQuantization _denseQuant = null!;
+    internal sbyte[] _convIn = null!, _convW = null!, _convOut = null!, _denseIn = null!, _denseW = null!, _denseOut = null!;
+    internal int[] _convBias = null!, _convScratch = null!, _denseBias = null!, _denseScratch = null!;
     private ModelRunner _runner = null!;
 
     [GlobalSetup]
@@ -52,11 +52,11 @@ public class CnnKernelBenchmarks
     [Benchmark]
     public void ExampleModelInference() => _runner.Invoke();
 
-    internal static ChannelQuantization Quant(Random random, int channels) => new(
+    private static ChannelQuantization Quant(Random random, int channels) => new(
         Enumerable.Range(0, channels).Select(_ => random.Next(1 << 30, int.MaxValue)).ToArray(),
         Enumerable.Range(0, channels).Select(_ => -random.Next(6, 10)).ToArray());
 
-    internal static sbyte[] Bytes(Random random, int n)
+    private static sbyte[] Bytes(Random random, int n)
     {
         var bytes = new byte[n];
         random.NextBytes(bytes);
