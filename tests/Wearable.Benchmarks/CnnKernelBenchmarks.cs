@@ -12,12 +12,12 @@ namespace Wearable.Benchmarks;
 [MemoryDiagnoser]
 public class CnnKernelBenchmarks
 {
-    private readonly Conv1dParams _conv = new() { KernelSize = 5, InputChannels = 32, OutputChannels = 32, Padding = Padding1d.Same, InputOffset = 3, OutputOffset = -5 };
-    private readonly DenseParams _dense = new() { InputSize = 1024, Units = 256, InputOffset = 1 };
-    private ChannelQuantization _convQuant = null!;
-    private ChannelQuantization _denseQuant = null!;
-    private sbyte[] _convIn = null!, _convW = null!, _convOut = null!, _denseIn = null!, _denseW = null!, _denseOut = null!;
-    private int[] _convBias = null!, _convScratch = null!, _denseBias = null!, _denseScratch = null!;
+    internal readonly Conv1dParams _conv = new() { KernelSize = 5, InputChannels = 32, OutputChannels = 32, Padding = Padding1d.Same, InputOffset = 3, OutputOffset = -5 };
+    internal readonly DenseParams _dense = new() { InputSize = 1024, Units = 256, InputOffset = 1 };
+    internal ChannelQuantization _convQuant = null!;
+    internal ChannelQuantization _denseQuant = null!;
+    internal sbyte[] _convIn = null!, _convW = null!, _convOut = null!, _denseIn = null!, _denseW = null!, _denseOut = null!;
+    internal int[] _convBias = null!, _convScratch = null!, _denseBias = null!, _denseScratch = null!;
     private ModelRunner _runner = null!;
 
     [GlobalSetup]

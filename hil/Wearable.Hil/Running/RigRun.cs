@@ -13,7 +13,9 @@ public static class RigRun
         string target = ResolveModelPath(targetOverride ?? rig.Target, rig.BaseDirectory);
         using IHilTarget device = target.StartsWith("inproc://", StringComparison.OrdinalIgnoreCase)
             ? new InProcessHilTarget(ModelOption(target))
-            : LinkHilTarget.Connect(target, TimeSpan.FromMilliseconds(rig.ConnectTimeoutMs), launcher);
+            : QemuM7HilTarget.Handles(target)
+                ? QemuM7HilTarget.Start(target, rig.BaseDirectory, TimeSpan.FromMilliseconds(rig.ConnectTimeoutMs))
+                : LinkHilTarget.Connect(target, TimeSpan.FromMilliseconds(rig.ConnectTimeoutMs), launcher);
         return HilRunner.Run(rig.Name, device, rig.SuitePaths(), TimeSpan.FromMilliseconds(rig.VectorTimeoutMs), progress);
     }
 
