@@ -13,9 +13,15 @@ public static class RigRun
         string target = ResolveModelPath(targetOverride ?? rig.Target, rig.BaseDirectory);
         using IHilTarget device = target.StartsWith("inproc://", StringComparison.OrdinalIgnoreCase)
             ? new InProcessHilTarget(ModelOption(target))
-            : LinkHilTarget.Connect(target, TimeSpan.FromMilliseconds(rig.ConnectTimeoutMs), launcher);
+            : target.StartsWith("nanoclr://", StringComparison.OrdinalIgnoreCase)
+                ? NanoClr.NanoClrHilTarget.Start(target, rig.SuitePaths(), NanoClrBatchTimeout(rig))
+                : LinkHilTarget.Connect(target, TimeSpan.FromMilliseconds(rig.ConnectTimeoutMs), launcher);
         return HilRunner.Run(rig.Name, device, rig.SuitePaths(), TimeSpan.FromMilliseconds(rig.VectorTimeoutMs), progress);
     }
+
+    // nanoCLR runs every suite in one batch: the connect time plus each vector's timeout, in total.
+    private static TimeSpan NanoClrBatchTimeout(RigDescription rig) =>
+        TimeSpan.FromMilliseconds(rig.ConnectTimeoutMs + ((long)rig.VectorTimeoutMs * rig.SuitePaths().Sum(p => Suites.GoldenSuite.Load(p).Vectors.Count)));
 
     private static string? ModelOption(string target)
     {
@@ -36,7 +42,8 @@ public static class RigRun
     {
         const string key = "model=";
         int at = target.IndexOf(key, StringComparison.OrdinalIgnoreCase);
-        bool local = target.StartsWith("sim://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("inproc://", StringComparison.OrdinalIgnoreCase);
+        bool local = target.StartsWith("sim://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("inproc://", StringComparison.OrdinalIgnoreCase)
+            || target.StartsWith("nanoclr://", StringComparison.OrdinalIgnoreCase);
         if (!local || at < 0)
         {
             return target;
