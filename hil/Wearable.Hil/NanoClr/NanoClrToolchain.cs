@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Wearable.Hil.Running;
@@ -14,7 +13,7 @@ namespace Wearable.Hil.NanoClr;
 public sealed class NanoClrToolchain
 {
     public const string InterpreterVariable = "WEARABLE_NANOCLR";
-    public const string MetadataProcessorVariable = "WEARABLE_METADATA_PROCESSOR";
+    public const string MetadataProcessorVariable = MetadataProcessorTool.Variable;
 
     private NanoClrToolchain(string interpreter, string metadataProcessor, string deviceFolder)
     {
@@ -101,31 +100,8 @@ public sealed class NanoClrToolchain
     }
 
     /// <summary>Turns an assembly into its .pe image with the metadata processor; returns the .pe path.</summary>
-    public string ToPe(string assembly, string folder, params string[] dependencies)
-    {
-        string pe = Path.Combine(folder, Path.GetFileNameWithoutExtension(assembly) + ".pe");
-        var arguments = new List<string> { "-loadHints", "mscorlib", Path.Combine(DeviceFolder, "mscorlib.dll") };
-        foreach (string dependency in dependencies)
-        {
-            arguments.AddRange(new[] { "-loadHints", Path.GetFileNameWithoutExtension(dependency), dependency });
-        }
-
-        arguments.AddRange(new[] { "-parse", assembly, "-compile", pe, "false" });
-        bool viaDotnet = MetadataProcessor.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        if (viaDotnet)
-        {
-            arguments.Insert(0, MetadataProcessor);
-        }
-
-        ProcessResult result = ProcessRunner.Run(viaDotnet ? "dotnet" : MetadataProcessor, arguments, TimeSpan.FromMinutes(2));
-        if (result.ExitCode != 0 || !File.Exists(pe))
-        {
-            throw new HilTargetException("the metadata processor could not make " + Path.GetFileName(pe) + " (exit "
-                + (result.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "timeout") + "): " + Last(result.StandardError + result.StandardOutput));
-        }
-
-        return pe;
-    }
+    public string ToPe(string assembly, string folder, params string[] dependencies) =>
+        MetadataProcessorTool.Find()!.ToPe(Path.Combine(DeviceFolder, "mscorlib.dll"), assembly, folder, dependencies);
 
     /// <summary>Runs the .pe images (mscorlib first) in nanoCLR; a null exit code means it was stopped at the timeout.</summary>
     public ProcessResult Run(IReadOnlyList<string> peFiles, TimeSpan timeout)
@@ -139,11 +115,5 @@ public sealed class NanoClrToolchain
 
         arguments.AddRange(peFiles);
         return ProcessRunner.Run(Interpreter, arguments, timeout);
-    }
-
-    private static string Last(string text)
-    {
-        string trimmed = text.Trim();
-        return trimmed.Length <= 300 ? trimmed : trimmed[^300..];
     }
 }
