@@ -14,6 +14,7 @@ public static class CommandCatalog
         var root = new RootCommand("wearable: firmware, edge runtime and tools for wearable sEMG/EEG sensors");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(GateCommand.Create());
+        root.Subcommands.Add(FirmwareCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());

@@ -56,7 +56,7 @@ public static class GateCommand
         return report.Passed ? 0 : 1;
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         string? dir = Directory.GetCurrentDirectory();
         while (dir is not null && !File.Exists(Path.Combine(dir, "Wearable.sln")))
