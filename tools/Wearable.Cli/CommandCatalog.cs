@@ -32,35 +32,55 @@ public static class CommandCatalog
         return root;
     }
 
-    /// <summary>Parses and runs; bad arguments print System.CommandLine's error and usage, exit code 2.</summary>
+    /// <summary>Prints the stack trace of a failure too (for bug reports); every verb takes it.</summary>
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "On failure, print the full exception with its stack trace (for bug reports).",
+        Recursive = true,
+    };
+
+    /// <summary>
+    /// Parses and runs. Bad arguments (parse errors and <see cref="OptionRules"/>) print one line each and
+    /// exit 2 before the verb starts; whatever a verb throws is mapped by <see cref="CliFailure"/> to one
+    /// line plus a hint, exit 1 (a stack trace only with --verbose).
+    /// </summary>
     public static int Run(string[] args)
     {
         Wearable.EdgeHost.Connections.DeviceLaunchers.Simulated ??= new Devices.VirtualDeviceLauncher();
-        ParseResult parsed = Build().Parse(args);
+        RootCommand root = Build();
+        root.Options.Add(Verbose);
+        ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
             {
-                Console.Error.WriteLine($"error: {error.Message}");
+                Console.Error.WriteLine($"error: {error.Message.ReplaceLineEndings(" ")}");
             }
 
-            Console.Error.WriteLine("Run 'wearable --help' (or 'wearable <verb> --help') for usage.");
-            return 2;
+            string verb = parsed.CommandResult.Command == root ? "wearable" : "wearable " + VerbPath(parsed.CommandResult);
+            Console.Error.WriteLine($"hint: run '{verb} --help' for usage.");
+            return CliFailure.Usage;
         }
 
         try
         {
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (CliException ex)
+        catch (Exception ex)
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            if (ex.Hint is not null)
+            CliFailure failure = CliFailure.From(ex);
+            failure.Print(Console.Error);
+            if (parsed.GetValue(Verbose))
             {
-                Console.Error.WriteLine($"hint: {ex.Hint}");
+                Console.Error.WriteLine(ex.ToString());
             }
 
-            return ex.ExitCode;
+            return failure.ExitCode;
         }
     }
+
+    private static string VerbPath(System.CommandLine.Parsing.CommandResult result) =>
+        result.Parent is System.CommandLine.Parsing.CommandResult parent && parent.Parent is not null
+            ? VerbPath(parent) + " " + result.Command.Name
+            : result.Command.Name;
 }

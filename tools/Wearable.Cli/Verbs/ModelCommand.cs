@@ -40,8 +40,8 @@ public static class ModelCommand
 
     private static Command CreateExample()
     {
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "examples", ExampleModels.RandomEmgCnnFileName)) };
-        var seed = new Option<int>("--seed") { Description = "Seed of the random (untrained) weights.", DefaultValueFactory = _ => ExampleModels.DefaultSeed };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "examples", ExampleModels.RandomEmgCnnFileName)) }.OutputFile();
+        var seed = new Option<int>("--seed") { Description = "Seed of the random (untrained) weights.", DefaultValueFactory = _ => ExampleModels.DefaultSeed }.InRange(0, int.MaxValue);
         var example = new Command("example", "Write the example model: 8-ch sEMG, two conv layers + dense + softmax, random-but-seeded (untrained) weights.")
         {
             output,

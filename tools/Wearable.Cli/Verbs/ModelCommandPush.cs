@@ -22,9 +22,9 @@ public static class ModelCommandPush
 
     private static Command CreatePush()
     {
-        var file = new Argument<string>("FILE") { Description = "The model image to upload." };
-        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true };
-        var slot = new Option<int>("--slot") { Description = "Model slot.", DefaultValueFactory = _ => 0 };
+        var file = new Argument<string>("FILE") { Description = "The model image to upload." }.ExistingFile();
+        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true }.ConnectionString();
+        var slot = new Option<int>("--slot") { Description = "Model slot (0..254).", DefaultValueFactory = _ => 0 }.InRange(0, 254);
         var json = CommonOptions.Json();
         var push = new Command("push", "Upload a model to a device slot (chunked, CRC-checked) and commit it.") { file, connect, slot, json };
         push.SetAction(parse => Push(parse.GetValue(file)!, parse.GetValue(connect)!, parse.GetValue(slot), parse.GetValue(json)));
@@ -33,7 +33,7 @@ public static class ModelCommandPush
 
     private static Command CreateList()
     {
-        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true };
+        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true }.ConnectionString();
         var json = CommonOptions.Json();
         var list = new Command("list", "Show the device's active model (slot, size, CRC, verified).") { connect, json };
         list.SetAction(parse => List(parse.GetValue(connect)!, parse.GetValue(json)));
@@ -42,8 +42,8 @@ public static class ModelCommandPush
 
     private static Command CreateActivate()
     {
-        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true };
-        var slot = new Option<int>("--slot") { Description = "Model slot.", DefaultValueFactory = _ => 0 };
+        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true }.ConnectionString();
+        var slot = new Option<int>("--slot") { Description = "Model slot (0..254).", DefaultValueFactory = _ => 0 }.InRange(0, 254);
         var activate = new Command("activate", "Make a slot's model the active one.") { connect, slot };
         activate.SetAction(int (_) => throw new CliException(
             "This firmware's link protocol has no separate activate request: a model becomes active when its upload is committed.",
@@ -53,16 +53,6 @@ public static class ModelCommandPush
 
     private static int Push(string file, string connection, int slot, bool json)
     {
-        if (!File.Exists(file))
-        {
-            throw new CliException("Model file " + file + " does not exist.", "Build one with the modeling tools (see docs/models.md) or pick a file under models/.");
-        }
-
-        if (slot is < 0 or > 254)
-        {
-            throw new CliException($"--slot must be 0..254, got {slot}.", "Slots are numbered from 0 ('wearable info' shows the active one).");
-        }
-
         byte[] model = File.ReadAllBytes(file);
         DeviceSession session = CliSessions.OpenPrepared(connection, DeviceArguments.Keys(), DeviceArguments.OptionsFor(connection));
         try
