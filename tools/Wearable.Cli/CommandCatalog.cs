@@ -33,7 +33,7 @@ public static class CommandCatalog
     }
 
     /// <summary>Prints the stack trace of a failure too (for bug reports); every verb takes it.</summary>
-    public static readonly Option<bool> Verbose = new("--verbose")
+    private static Option<bool> VerboseOption() => new("--verbose")
     {
         Description = "On failure, print the full exception with its stack trace (for bug reports).",
         Recursive = true,
@@ -48,29 +48,30 @@ public static class CommandCatalog
     {
         Wearable.EdgeHost.Connections.DeviceLaunchers.Simulated ??= new Devices.VirtualDeviceLauncher();
         RootCommand root = Build();
-        root.Options.Add(Verbose);
-        ParseResult parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var error in parsed.Errors)
-            {
-                Console.Error.WriteLine($"error: {error.Message.ReplaceLineEndings(" ")}");
-            }
-
-            string verb = parsed.CommandResult.Command == root ? "wearable" : "wearable " + VerbPath(parsed.CommandResult);
-            Console.Error.WriteLine($"hint: run '{verb} --help' for usage.");
-            return CliFailure.Usage;
-        }
-
+        Option<bool> verbose = VerboseOption();
+        root.Options.Add(verbose);
         try
         {
+            ParseResult parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var error in parsed.Errors)
+                {
+                    Console.Error.WriteLine($"error: {error.Message.ReplaceLineEndings(" ")}");
+                }
+
+                string verb = parsed.CommandResult.Command == root ? "wearable" : "wearable " + VerbPath(parsed.CommandResult);
+                Console.Error.WriteLine($"hint: run '{verb} --help' for usage.");
+                return CliFailure.Usage;
+            }
+
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex)
         {
             CliFailure failure = CliFailure.From(ex);
             failure.Print(Console.Error);
-            if (parsed.GetValue(Verbose))
+            if (args.Contains(verbose.Name))
             {
                 Console.Error.WriteLine(ex.ToString());
             }

@@ -20,7 +20,11 @@ public static class OptionRules
     {
         option.Validators.Add(result =>
         {
-            int value = result.GetValueOrDefault<int>();
+            if (!TryValue(result, out int value))
+            {
+                return;
+            }
+
             if (value < min || value > max)
             {
                 result.AddError($"{option.Name} must be {min}..{max}, not {value}.");
@@ -33,7 +37,11 @@ public static class OptionRules
     {
         option.Validators.Add(result =>
         {
-            ulong value = result.GetValueOrDefault<ulong>();
+            if (!TryValue(result, out ulong value))
+            {
+                return;
+            }
+
             if (value > max)
             {
                 result.AddError($"{option.Name} must be 0..{max}, not {value}.");
@@ -47,7 +55,11 @@ public static class OptionRules
     {
         option.Validators.Add(result =>
         {
-            double value = result.GetValueOrDefault<double>();
+            if (!TryValue(result, out double value))
+            {
+                return;
+            }
+
             bool aboveMin = exclusiveMin ? value > min : value >= min;
             if (!(aboveMin && value <= max))
             {
@@ -61,7 +73,16 @@ public static class OptionRules
     /// <summary>One of a fixed set of words.</summary>
     public static Option<T> OneOf<T>(this Option<T> option, params string[] allowed)
     {
-        option.AcceptOnlyFromAmong(allowed);
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (!allowed.Contains(token.Value))
+                {
+                    result.AddError($"{option.Name} must be {string.Join(", ", allowed)}; not '{Shorten(token.Value)}'.");
+                }
+            }
+        });
         return option;
     }
 
@@ -90,7 +111,7 @@ public static class OptionRules
     }
 
     /// <summary>An input file given as a path string.</summary>
-    public static Argument<string> ExistingFile(this Argument<string> argument)
+    public static Argument<T> ExistingFile<T>(this Argument<T> argument)
     {
         argument.Validators.Add(result => CheckInput(result, argument.Name, result.Tokens.Count == 0 ? null : result.Tokens[^1].Value));
         return argument;
@@ -131,6 +152,34 @@ public static class OptionRules
             }
         });
         return option;
+    }
+
+    /// <summary>A folder this verb writes into (created when missing): must not be a file.</summary>
+    public static Option<T> OutputFolder<T>(this Option<T> option)
+    {
+        option.Validators.Add(result =>
+        {
+            string? value = result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;
+            if (value is not null && File.Exists(value))
+            {
+                result.AddError($"{option.Name}: '{Shorten(value)}' is a file; give a folder.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>A device id as 'wearable devices' prints it: hex digits.</summary>
+    public static Argument<string> HexDeviceId(this Argument<string> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            string? value = result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;
+            if (value is not null && (value.Length is 0 or > 64 || value.Length % 2 != 0 || !value.All(Uri.IsHexDigit)))
+            {
+                result.AddError($"{argument.Name}: '{Shorten(value)}' is not a device id (an even number of hex digits, at most 64, as 'wearable devices' prints it).");
+            }
+        });
+        return argument;
     }
 
     /// <summary>A folder that must exist.</summary>
@@ -229,6 +278,21 @@ public static class OptionRules
         if (!Directory.Exists(folder))
         {
             result.AddError($"{name}: the folder '{Shorten(folder)}' does not exist; create it first (mkdir -p).");
+        }
+    }
+
+    // A token that is not a number already has its own parse error; the range check has nothing to add.
+    private static bool TryValue<T>(OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
         }
     }
 

@@ -10,7 +10,7 @@ internal sealed class GestureOptions
 {
     public Option<DirectoryInfo?> Data { get; } = new Option<DirectoryInfo?>("--data") { Description = "MyoArmbandDataset folder (default: ../shared/data/emg/myo-armband beside the repository)." }.ExistingFolder();
 
-    public Option<string> Spec { get; } = new Option<string>("--spec") { Description = "Layers before the classifier, e.g. " + Network.DefaultSpec + " (CNN) or cuba:128 / lif:64 (spiking, surrogate-gradient BPTT) or l2mu:16:4:64 (L2MU: memorySize:order:hidden[:theta[:delta[:memoryThreshold]]]).", DefaultValueFactory = _ => Network.DefaultSpec }.ShortText();
+    public Option<string> Spec { get; } = new Option<string>("--spec") { Description = "Layers before the classifier, e.g. " + Network.DefaultSpec + " (CNN) or cuba:128 / lif:64 (spiking, surrogate-gradient BPTT) or l2mu:16:4:64 (L2MU: memorySize:order:hidden[:theta[:delta[:memoryThreshold]]]).", DefaultValueFactory = _ => Network.DefaultSpec }.ShortText().NetworkSpec();
 
     public Option<int> Epochs { get; } = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping may end sooner).", DefaultValueFactory = _ => 40 }.InRange(1, 10_000);
 

@@ -38,7 +38,7 @@ public static class HilCommand
 
     private static Command CreateGenerate()
     {
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the *.hilsuite files (default hil/suites)." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the *.hilsuite files (default hil/suites)." }.OutputFolder();
         var seed = new Option<ulong>("--seed") { Description = "Seed of the random inputs.", DefaultValueFactory = _ => SuiteGenerator.DefaultSeed };
         var model = new Option<FileInfo?>("--model") { Description = "Model file for the model.example suite (default " + SuiteGenerator.ExampleModel + " when it exists)." }.ExistingFile();
         var json = CommonOptions.Json();

@@ -27,7 +27,7 @@ public static class ModelCommand
 
     private static Command CreateInspect()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The model file (.wmdl)." };
+        var file = new Argument<FileInfo>("FILE") { Description = "The model file (.wmdl)." }.ExistingFile();
         var json = CommonOptions.Json();
         var inspect = new Command("inspect", "Validate a model file and show its input, front end, layers, shapes, arena, parameter bytes, MACs and labels.")
         {
@@ -70,11 +70,6 @@ public static class ModelCommand
 
     private static int Inspect(FileInfo file, bool json)
     {
-        if (!file.Exists)
-        {
-            throw new CliException($"Model file {file.FullName} not found.", "Check the path; the example model is models/examples/" + ExampleModels.RandomEmgCnnFileName + ".");
-        }
-
         byte[] bytes;
         try
         {
