@@ -33,18 +33,13 @@ public static class OptionRules
         return option;
     }
 
-    public static Option<ulong> AtMost(this Option<ulong> option, ulong max)
+    public static Option<int?> InRange(this Option<int?> option, int min, int max)
     {
         option.Validators.Add(result =>
         {
-            if (!TryValue(result, out ulong value))
+            if (TryValue(result, out int? value) && value is int given && (given < min || given > max))
             {
-                return;
-            }
-
-            if (value > max)
-            {
-                result.AddError($"{option.Name} must be 0..{max}, not {value}.");
+                result.AddError($"{option.Name} must be {min}..{max}, not {given}.");
             }
         });
         return option;
