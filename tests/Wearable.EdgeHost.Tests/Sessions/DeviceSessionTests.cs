@@ -42,6 +42,7 @@ public sealed class DeviceSessionTests
                 blocks.Add(b);
             }
         };
+        using var delivered = new DeliveryTracker(session, device.Board);
         await session.StartStreamAsync(new StreamSelection { BlockSamples = 10 });
         await WaitForSamplesAsync(session, 150);
         session.InsertMarker(7);
@@ -50,7 +51,7 @@ public sealed class DeviceSessionTests
         // has already passed any fixed count, and a marker with no later sample is never placed.
         await WaitForSamplesAsync(session, Math.Max(300, session.Counters.Samples + 150));
         await session.StopStreamAsync();
-        await VirtualDeviceFixture.WaitForQuietAsync(session);
+        await delivered.AllDeliveredAsync();
 
         double[][] data = session.GetAllData();
         Assert.Equal(board.RowCount, data.Length);
