@@ -27,7 +27,7 @@ public class BenchCommandTests
     public void Bad_budget_is_refused()
     {
         var result = CliRunner.Run("bench", "kernels", "--seconds", "0");
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("--seconds", result.Error);
     }
 }

@@ -27,7 +27,7 @@ public class BenchLinkCommandTests
     public void Bench_link_refuses_an_unknown_transport()
     {
         var result = CliRunner.Run("bench", "link", "--transport", "carrier-pigeon");
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("--transport", result.Error);
     }
 

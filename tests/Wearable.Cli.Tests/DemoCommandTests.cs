@@ -86,7 +86,7 @@ public class DemoCommandTests
     public void A_missing_source_file_is_a_one_line_error_with_a_hint()
     {
         var result = CliRunner.Run("demo", "--source", "/nonexistent/x.dat");
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("does not exist", result.Error);
         Assert.Contains("hint:", result.Error);
     }

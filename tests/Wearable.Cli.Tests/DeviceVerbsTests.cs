@@ -79,7 +79,7 @@ public sealed class DeviceVerbsTests : IDisposable
     public void A_bad_connection_string_is_one_line_with_a_hint()
     {
         var result = CliRunner.Run("info", "bluetooth://watch");
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("scheme 'bluetooth' is unknown", result.Error);
         Assert.Contains("hint: ", result.Error);
         Assert.DoesNotContain("   at ", result.Error);

@@ -32,12 +32,12 @@ public class GestureCommandTests
         Assert.Contains("hint: Use paper, all, or names from: Female0", person.Error);
 
         var dataset = CliRunner.Run("eval", "--dataset", "ninapro");
-        Assert.Equal(1, dataset.ExitCode);
-        Assert.Contains("hint: Use myo-armband or myo-readings", dataset.Error);
+        Assert.Equal(2, dataset.ExitCode);
+        Assert.Contains("--dataset must be myo-armband, myo-readings", dataset.Error);
 
         var spec = CliRunner.Run("eval", "--data", Data, "--spec", "conv:4:5,bogus");
-        Assert.Equal(1, spec.ExitCode);
-        Assert.StartsWith("error: Bad --spec", spec.Error);
+        Assert.Equal(2, spec.ExitCode);
+        Assert.StartsWith("error: --spec 'conv:4:5,bogus' is not a network", spec.Error);
 
         var folder = CliRunner.Run("train", "--data", Directory.CreateTempSubdirectory("wearable-cli").FullName);
         Assert.Equal(1, folder.ExitCode);

@@ -38,8 +38,8 @@ public class ModelCommandTests
     public void Missing_and_corrupt_files_are_one_line_errors()
     {
         var missing = CliRunner.Run("model", "inspect", "/nonexistent/model.wmdl");
-        Assert.Equal(1, missing.ExitCode);
-        Assert.StartsWith("error: Model file /nonexistent/model.wmdl not found.", missing.Error);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.StartsWith("error: FILE: the file '/nonexistent/model.wmdl' does not exist.", missing.Error);
 
         string corrupt = Path.Combine(Directory.CreateTempSubdirectory("wearable-model").FullName, "bad.wmdl");
         byte[] bytes = File.ReadAllBytes(Example);

@@ -32,8 +32,8 @@ public sealed class ModelPushCommandTests : IDisposable
 
         var list = CliRunner.Run("model", "list", "--connect", pty, "--json").Json();
         Assert.Equal(0, list.GetProperty("activeSlot").GetInt32());
-        Assert.Equal(pushed.GetProperty("crc32").GetString(), list.GetProperty("crc32").GetString());
         Assert.Equal(pushed.GetProperty("bytes").GetInt64(), list.GetProperty("bytes").GetInt64());
+        Assert.True(list.GetProperty("verified").GetBoolean());
 
         var activate = CliRunner.Run("model", "activate", "--connect", pty);
         Assert.Equal(1, activate.ExitCode);
@@ -41,7 +41,48 @@ public sealed class ModelPushCommandTests : IDisposable
     }
 
     [Fact]
-    public void Garbage_is_refused_by_the_device_with_a_one_line_error()
+    public void Pushing_twice_with_the_default_slot_works_and_shows_each_models_own_crc()
+    {
+        string pty = _board.SlavePath!;
+        Assert.Equal(0, CliRunner.Run("pair", pty).ExitCode);
+        string first = RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl");
+        string second = Path.Combine(_config, "seed2.wmdl");
+        Assert.Equal(0, CliRunner.Run("model", "example", "--seed", "2", "--out", second).ExitCode);
+
+        var one = CliRunner.Run("model", "push", first, "--connect", pty, "--json");
+        Assert.True(one.ExitCode == 0, one.Error);
+        var two = CliRunner.Run("model", "push", second, "--connect", pty, "--json");
+        Assert.True(two.ExitCode == 0, two.Error);
+
+        Assert.NotEqual(one.Json().GetProperty("slot").GetInt32(), two.Json().GetProperty("slot").GetInt32());
+        Assert.Equal(two.Json().GetProperty("slot").GetInt32(), ActiveSlot(pty));
+        Assert.Equal("0x" + InspectedCrc(first).ToUpperInvariant(), one.Json().GetProperty("crc32").GetString());
+        Assert.Equal("0x" + InspectedCrc(second).ToUpperInvariant(), two.Json().GetProperty("crc32").GetString());
+        Assert.NotEqual(one.Json().GetProperty("crc32").GetString(), two.Json().GetProperty("crc32").GetString());
+    }
+
+    [Fact]
+    public void Pushing_into_the_running_slot_or_to_a_device_with_other_channels_is_refused_before_uploading()
+    {
+        string pty = _board.SlavePath!;
+        Assert.Equal(0, CliRunner.Run("pair", pty).ExitCode);
+        string model = RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl");
+        Assert.Equal(0, CliRunner.Run("model", "push", model, "--connect", pty).ExitCode);
+        int active = ActiveSlot(pty)!.Value;
+
+        var running = CliRunner.Run("model", "push", model, "--connect", pty, "--slot", active.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1, running.ExitCode);
+        Assert.Contains("the device is running", running.Error);
+        Assert.Contains("hint: Leave out --slot", running.Error);
+
+        var sixteen = CliRunner.Run("model", "push", model, "--connect", "sim://?transport=inproc&channels=16");
+        Assert.Equal(1, sixteen.ExitCode);
+        Assert.Contains("takes 8 channels but the device has 16", sixteen.Error);
+        Assert.Contains("--channels 8", sixteen.Error);
+    }
+
+    [Fact]
+    public void Garbage_is_refused_with_a_one_line_error()
     {
         string pty = _board.SlavePath!;
         Assert.Equal(0, CliRunner.Run("pair", pty).ExitCode);
@@ -59,6 +100,9 @@ public sealed class ModelPushCommandTests : IDisposable
         Environment.SetEnvironmentVariable("WEARABLE_CONFIG_DIR", _previous);
         Directory.Delete(_config, recursive: true);
     }
+
+    private static string InspectedCrc(string model) =>
+        CliRunner.Run("model", "inspect", model, "--json").Json().GetProperty("crc32").GetString()!;
 
     private static int? ActiveSlot(string pty)
     {

@@ -79,7 +79,7 @@ public class ProtocolVariantCommandTests
     public void Unknown_protocol_or_qat_without_fixed_is_an_error_with_a_hint()
     {
         var protocol = CliRunner.Run("eval", "--data", Data, "--protocol", "leave-one-out");
-        Assert.Equal(1, protocol.ExitCode);
+        Assert.Equal(2, protocol.ExitCode);
         Assert.Contains("cross-session", protocol.Error);
 
         var qat = CliRunner.Run("eval", "--data", Data, "--people", "Male1", "--qat-epochs", "2");
@@ -100,7 +100,7 @@ public class ProtocolVariantCommandTests
     public void Out_of_range_fine_tuning_options_are_errors_with_a_hint(string option, string value)
     {
         var result = CliRunner.Run("eval", "--data", Data, "--people", "Male1", option, value);
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains(option, result.Error);
         Assert.Contains("hint:", result.Error);
     }

@@ -45,9 +45,9 @@ public sealed class RecordCommandTests : IDisposable
 
         var result = CliRunner.Run("record", "repair", path);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("error: Recording " + path + " does not exist.", result.Error);
-        Assert.Contains("hint: Check the path", result.Error);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: FILE: the file '" + path + "' does not exist.", result.Error);
+        Assert.Contains("hint: run 'wearable record repair --help'", result.Error);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class RecordCommandTests : IDisposable
         var result = CliRunner.Run("record", "repair");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("wearable --help", result.Error);
+        Assert.Contains("wearable record repair --help", result.Error);
     }
 
     private string CrashedCopy()

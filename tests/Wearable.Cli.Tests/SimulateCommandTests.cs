@@ -33,7 +33,7 @@ public class SimulateCommandTests
     {
         var result = CliRunner.Run("simulate", "--transport", "carrier-pigeon", "--measure", "1");
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("--transport must be pty or tcp", result.Error);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--transport must be pty, tcp; not 'carrier-pigeon'", result.Error);
     }
 }

@@ -34,35 +34,56 @@ public static class CommandCatalog
         return root;
     }
 
-    /// <summary>Parses and runs; bad arguments print System.CommandLine's error and usage, exit code 2.</summary>
+    /// <summary>Prints the stack trace of a failure too (for bug reports); every verb takes it.</summary>
+    private static Option<bool> VerboseOption() => new("--verbose")
+    {
+        Description = "On failure, print the full exception with its stack trace (for bug reports).",
+        Recursive = true,
+    };
+
+    /// <summary>
+    /// Parses and runs. Bad arguments (parse errors and <see cref="OptionRules"/>) print one line each and
+    /// exit 2 before the verb starts; whatever a verb throws is mapped by <see cref="CliFailure"/> to one
+    /// line plus a hint, exit 1 (a stack trace only with --verbose).
+    /// </summary>
     public static int Run(string[] args)
     {
         Wearable.EdgeHost.Connections.DeviceLaunchers.Simulated ??= new Devices.VirtualDeviceLauncher();
-        ParseResult parsed = Build().Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var error in parsed.Errors)
-            {
-                Console.Error.WriteLine($"error: {error.Message}");
-            }
-
-            Console.Error.WriteLine("Run 'wearable --help' (or 'wearable <verb> --help') for usage.");
-            return 2;
-        }
-
+        RootCommand root = Build();
+        Option<bool> verbose = VerboseOption();
+        root.Options.Add(verbose);
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-        }
-        catch (CliException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            if (ex.Hint is not null)
+            ParseResult parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
             {
-                Console.Error.WriteLine($"hint: {ex.Hint}");
+                foreach (var error in parsed.Errors)
+                {
+                    Console.Error.WriteLine($"error: {error.Message.ReplaceLineEndings(" ")}");
+                }
+
+                string verb = parsed.CommandResult.Command == root ? "wearable" : "wearable " + VerbPath(parsed.CommandResult);
+                Console.Error.WriteLine($"hint: run '{verb} --help' for usage.");
+                return CliFailure.Usage;
             }
 
-            return ex.ExitCode;
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex)
+        {
+            CliFailure failure = CliFailure.From(ex);
+            failure.Print(Console.Error);
+            if (args.Contains(verbose.Name))
+            {
+                Console.Error.WriteLine(ex.ToString());
+            }
+
+            return failure.ExitCode;
         }
     }
+
+    private static string VerbPath(System.CommandLine.Parsing.CommandResult result) =>
+        result.Parent is System.CommandLine.Parsing.CommandResult parent && parent.Parent is not null
+            ? VerbPath(parent) + " " + result.Command.Name
+            : result.Command.Name;
 }

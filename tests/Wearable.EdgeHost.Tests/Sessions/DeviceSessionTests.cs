@@ -42,15 +42,16 @@ public sealed class DeviceSessionTests
                 blocks.Add(b);
             }
         };
+        using var delivered = new DeliveryTracker(session, device.Board);
         await session.StartStreamAsync(new StreamSelection { BlockSamples = 10 });
-        await WaitForSamplesAsync(session, 150);
+        await SessionWait.UntilSamplesAsync(session, 150);
         session.InsertMarker(7);
 
         // Wait for samples *after* the marker: under load this thread can wake up after the stream
         // has already passed any fixed count, and a marker with no later sample is never placed.
-        await WaitForSamplesAsync(session, Math.Max(300, session.Counters.Samples + 150));
+        await SessionWait.UntilSamplesAsync(session, Math.Max(300, session.Counters.Samples + 150));
         await session.StopStreamAsync();
-        await VirtualDeviceFixture.WaitForQuietAsync(session);
+        await delivered.AllDeliveredAsync();
 
         double[][] data = session.GetAllData();
         Assert.Equal(board.RowCount, data.Length);
@@ -135,15 +136,5 @@ public sealed class DeviceSessionTests
         await second.PrepareAsync();
         Assert.Equal(id, second.DeviceId);
         Assert.True(second.Clock.IsSynchronised);
-    }
-
-    private static async Task WaitForSamplesAsync(DeviceSession session, long samples)
-    {
-        long deadline = Environment.TickCount64 + 20_000;
-        while (session.Counters.Samples < samples)
-        {
-            Assert.True(Environment.TickCount64 < deadline, "stream stalled at " + session.Counters.Samples + " samples");
-            await Task.Delay(10);
-        }
     }
 }

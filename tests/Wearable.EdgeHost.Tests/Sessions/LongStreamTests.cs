@@ -20,7 +20,7 @@ public sealed class LongStreamTests
         await using DeviceSession session = await device.OpenPreparedAsync(new DeviceSessionOptions { BufferSeconds = 10 });
         await session.StartStreamAsync(new StreamSelection { BlockSamples = BlockSamples });
 
-        await WaitForSamplesAsync(session, WarmUpSamples);
+        await SessionWait.UntilSamplesAsync(session, WarmUpSamples);
         session.GetAllData();
         long heapAfterWarmUp = SettledHeap();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -31,7 +31,7 @@ public sealed class LongStreamTests
         while (next < TotalSamples)
         {
             next = Math.Min(TotalSamples, next + (60L * Rate));
-            await WaitForSamplesAsync(session, next);
+            await SessionWait.UntilSamplesAsync(session, next);
             session.GetCurrentData(100);
         }
 
@@ -60,15 +60,5 @@ public sealed class LongStreamTests
         GC.WaitForPendingFinalizers();
         GC.Collect();
         return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    private static async Task WaitForSamplesAsync(DeviceSession session, long samples)
-    {
-        long deadline = Environment.TickCount64 + 60_000;
-        while (session.Counters.Samples < samples)
-        {
-            Assert.True(Environment.TickCount64 < deadline, "stream stalled at " + session.Counters.Samples + " samples");
-            await Task.Delay(20);
-        }
     }
 }

@@ -31,12 +31,12 @@ public sealed class ReconnectTests : IDisposable
         };
         await session.PrepareAsync();
         await session.StartStreamAsync(new StreamSelection { BlockSamples = 10 });
-        await WaitAsync(() => session.Counters.Samples > 200);
+        await SessionWait.UntilAsync(session, () => session.Counters.Samples > 200, "200 samples");
 
         launcher.PowerOff();
-        await WaitAsync(() => session.Counters.Reconnects == 1);
+        await SessionWait.UntilAsync(session, () => session.Counters.Reconnects == 1, "the reconnect");
         long before = session.Counters.Samples;
-        await WaitAsync(() => session.Counters.Samples > before + 200);
+        await SessionWait.UntilAsync(session, () => session.Counters.Samples > before + 200, "200 samples after the reconnect");
 
         lock (statuses)
         {
@@ -58,16 +58,6 @@ public sealed class ReconnectTests : IDisposable
         }
         catch (IOException)
         {
-        }
-    }
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        long deadline = Environment.TickCount64 + 20_000;
-        while (!condition())
-        {
-            Assert.True(Environment.TickCount64 < deadline, "timed out");
-            await Task.Delay(10);
         }
     }
 

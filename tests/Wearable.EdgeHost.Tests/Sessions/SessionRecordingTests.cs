@@ -25,14 +25,15 @@ public sealed class SessionRecordingTests : IDisposable
         session.MarkerPlaced += m => placed = m;
         string path = _files.Path("session.edf");
         SessionRecorder recorder = SessionRecorder.Start(session, path);
+        using var delivered = new DeliveryTracker(session, device.Board);
         await session.StartStreamAsync(new StreamSelection { BlockSamples = 25 });
-        await WaitAsync(() => session.Counters.Samples >= 1500);
+        await SessionWait.UntilSamplesAsync(session, 1500);
         session.InsertMarker(3);
-        await WaitAsync(() => session.Counters.Samples >= 3000);
+        await SessionWait.UntilSamplesAsync(session, 3000);
         await session.StopStreamAsync();
 
-        // So the recorder and this test's own list saw the same blocks.
-        await VirtualDeviceFixture.WaitForQuietAsync(session);
+        // So the recorder and this test's own list saw the same blocks: all of them.
+        await delivered.AllDeliveredAsync();
 
         recorder.Dispose();
 
@@ -77,14 +78,4 @@ public sealed class SessionRecordingTests : IDisposable
     }
 
     public void Dispose() => _files.Dispose();
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        long deadline = Environment.TickCount64 + 30_000;
-        while (!condition())
-        {
-            Assert.True(Environment.TickCount64 < deadline, "timed out");
-            await Task.Delay(5);
-        }
-    }
 }

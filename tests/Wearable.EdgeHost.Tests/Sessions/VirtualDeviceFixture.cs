@@ -48,17 +48,6 @@ internal sealed class VirtualDeviceFixture : IDisposable
         return session;
     }
 
-    /// <summary>After a stop, blocks already sent may still be queued: wait until none arrive for 200 ms.</summary>
-    public static async Task WaitForQuietAsync(DeviceSession session)
-    {
-        long seen = -1;
-        while (session.Counters.Blocks != seen)
-        {
-            seen = session.Counters.Blocks;
-            await Task.Delay(200);
-        }
-    }
-
     public void Dispose()
     {
         Board.Dispose();

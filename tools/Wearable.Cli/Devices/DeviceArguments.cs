@@ -8,12 +8,12 @@ namespace Wearable.Cli.Devices;
 /// <summary>The arguments and defaults every device verb shares.</summary>
 public static class DeviceArguments
 {
-    public static Argument<string> Connection() => new("CONNECTION")
+    public static Argument<string> Connection() => new Argument<string>("CONNECTION")
     {
         Description = "serial:///dev/ttyUSB0?baud=921600, /dev/pts/N, tcp://host:port or sim://?seed=1&channels=16&rate=2000 (see 'wearable devices').",
-    };
+    }.ConnectionString();
 
-    public static Option<double> Seconds(double fallback) => new("--seconds") { Description = "How long to run.", DefaultValueFactory = _ => fallback };
+    public static Option<double> Seconds(double fallback) => new Option<double>("--seconds") { Description = "How long to run (at most a day).", DefaultValueFactory = _ => fallback }.InRange(0, 86_400, exclusiveMin: true);
 
     /// <summary>
     /// Session options for a verb: a sim:// device is started by this very command with its pairing

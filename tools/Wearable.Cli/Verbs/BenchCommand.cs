@@ -15,8 +15,8 @@ public static class BenchCommand
     public static Command Create()
     {
         var json = CommonOptions.Json();
-        var seconds = new Option<double>("--seconds") { Description = "Measurement budget per case in seconds.", DefaultValueFactory = _ => 2.0 };
-        var filter = new Option<string?>("--filter") { Description = "Only cases whose name or family contains this text." };
+        var seconds = new Option<double>("--seconds") { Description = "Measurement budget per case in seconds.", DefaultValueFactory = _ => 2.0 }.InRange(0, 600, exclusiveMin: true);
+        var filter = new Option<string?>("--filter") { Description = "Only cases whose name or family contains this text." }.ShortText();
         var kernels = new Command("kernels", "Time the shared kernels: DSP front end, spiking layers, and whatever other families registered.")
         {
             json,
@@ -29,11 +29,6 @@ public static class BenchCommand
 
     private static int RunKernels(bool json, double seconds, string? filter)
     {
-        if (!(seconds > 0) || seconds > 600)
-        {
-            throw new CliException($"--seconds must be in (0, 600], got {seconds}.", "Try --seconds 2.");
-        }
-
         var cases = KernelBenchmarkCatalog.All
             .Where(c => filter is null || c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase) || c.Family.Contains(filter, StringComparison.OrdinalIgnoreCase))
             .ToList();

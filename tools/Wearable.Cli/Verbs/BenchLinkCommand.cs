@@ -20,12 +20,12 @@ public static class BenchLinkCommand
     public static Command Create()
     {
         var json = CommonOptions.Json();
-        var seconds = new Option<double>("--seconds") { Description = "Streaming time (real time).", DefaultValueFactory = _ => 5.0 };
-        var baud = new Option<int>("--baud") { Description = "UART cap on the virtual link (0 = none).", DefaultValueFactory = _ => 921600 };
-        var channels = new Option<int>("--channels") { Description = "Channels.", DefaultValueFactory = _ => 16 };
-        var rate = new Option<int>("--rate") { Description = "Sample rate, Hz.", DefaultValueFactory = _ => 2000 };
-        var block = new Option<int>("--block-samples") { Description = "Samples per block (0 = about 10 ms).", DefaultValueFactory = _ => 0 };
-        var transport = new Option<string>("--transport") { Description = "pty (the serial code path) or inproc.", DefaultValueFactory = _ => "pty" };
+        var seconds = new Option<double>("--seconds") { Description = "Streaming time (real time).", DefaultValueFactory = _ => 5.0 }.InRange(0, 600, exclusiveMin: true);
+        var baud = new Option<int>("--baud") { Description = "UART cap on the virtual link (0 = none).", DefaultValueFactory = _ => 921600 }.InRange(0, 100_000_000);
+        var channels = new Option<int>("--channels") { Description = "Channels (1..32).", DefaultValueFactory = _ => 16 }.InRange(1, 32);
+        var rate = new Option<int>("--rate") { Description = "Sample rate, Hz (1..64000).", DefaultValueFactory = _ => 2000 }.InRange(1, 64000);
+        var block = new Option<int>("--block-samples") { Description = "Samples per block (0 = about 10 ms).", DefaultValueFactory = _ => 0 }.InRange(0, 512);
+        var transport = new Option<string>("--transport") { Description = "pty (the serial code path) or inproc.", DefaultValueFactory = _ => "pty" }.OneOf("pty", "inproc");
         var command = new Command("link", "Latency from a sample entering the virtual device to its block arriving in the host session (p50/p99, loss).")
         {
             json, seconds, baud, channels, rate, block, transport,
@@ -36,16 +36,6 @@ public static class BenchLinkCommand
 
     private static int Run(bool json, double seconds, int baud, int channels, int rate, int blockSamples, string transport)
     {
-        if (!(seconds > 0) || seconds > 600)
-        {
-            throw new CliException($"--seconds must be in (0, 600], got {seconds}.", "Try --seconds 5.");
-        }
-
-        if (transport is not ("pty" or "inproc"))
-        {
-            throw new CliException($"--transport must be pty or inproc, not '{transport}'.", "The pty goes through the same serial code as a USB device.");
-        }
-
         string connection = string.Create(CultureInfo.InvariantCulture, $"sim://?transport={transport}&channels={channels}&rate={rate}&pairing=60") + (baud > 0 ? "&baud=" + baud : string.Empty);
         string keyDir = Directory.CreateTempSubdirectory("wearable-bench-").FullName;
         try

@@ -17,9 +17,9 @@ public static class CalibrateCommand
     public static Command Create()
     {
         var connection = DeviceArguments.Connection();
-        var kind = new Option<string>("--kind") { Description = "emg (rest + MVC -> gains/thresholds) or eeg (contact check).", DefaultValueFactory = _ => "emg" };
-        var rest = new Option<double>("--rest-seconds") { Description = "EMG: seconds at rest; EEG: seconds to check.", DefaultValueFactory = _ => 3 };
-        var mvc = new Option<double>("--mvc-seconds") { Description = "EMG: seconds of maximum contraction.", DefaultValueFactory = _ => 3 };
+        var kind = new Option<string>("--kind") { Description = "emg (rest + MVC -> gains/thresholds) or eeg (contact check).", DefaultValueFactory = _ => "emg" }.OneOf("emg", "eeg");
+        var rest = new Option<double>("--rest-seconds") { Description = "EMG: seconds at rest; EEG: seconds to check.", DefaultValueFactory = _ => 3 }.InRange(0, 86_400, exclusiveMin: true);
+        var mvc = new Option<double>("--mvc-seconds") { Description = "EMG: seconds of maximum contraction.", DefaultValueFactory = _ => 3 }.InRange(0, 86_400, exclusiveMin: true);
         var noPush = new Option<bool>("--no-push") { Description = "EMG: compute and save, but do not send to the device." };
         var json = CommonOptions.Json();
         var command = new Command("calibrate", "EMG rest/MVC calibration pushed to the device, or EEG electrode contact check.") { connection, kind, rest, mvc, noPush, json };

@@ -19,9 +19,9 @@ public static class DemoCommand
 {
     public static Command Create()
     {
-        var seconds = new Option<double>("--seconds") { Description = "How long to stream.", DefaultValueFactory = _ => 12.0 };
-        var source = new Option<string>("--source") { Description = "myo (bundled real sEMG), synthetic, or a Myo .dat / Muse .csv file.", DefaultValueFactory = _ => "myo" };
-        var output = new Option<string?>("--out") { Description = "EDF+ file to write (default: a file in the temp folder)." };
+        var seconds = new Option<double>("--seconds") { Description = "How long to stream (at most an hour).", DefaultValueFactory = _ => 12.0 }.InRange(0, 3600, exclusiveMin: true);
+        var source = new Option<string>("--source") { Description = "myo (bundled real sEMG), synthetic, or a Myo .dat / Muse .csv file.", DefaultValueFactory = _ => "myo" }.ExistingFileOr("myo", "synthetic");
+        var output = new Option<string?>("--out") { Description = "EDF+ file to write (default: a file in the temp folder)." }.OutputFile();
         var afe = new Option<bool>("--afe") { Description = "Read the synthetic signal through a simulated ADS1299 and the firmware's real driver (SPI bytes -> driver -> core -> link)." };
         var json = CommonOptions.Json();
         var command = new Command("demo", "Stream from a virtual device playing real sEMG: pair, stream, record EDF+, live activity and latency, summary.")

@@ -17,17 +17,17 @@ public static class EvalCommand
     public static Command Create()
     {
         var shared = new GestureOptions();
-        var people = new Option<string>("--people") { Description = "paper (17), all (18) or names like Male0,Female1.", DefaultValueFactory = _ => "paper" };
-        var from = new Option<string?>("--from") { Description = "Pre-trained float model to fine-tune per person (transfer learning); a+b.json joins models into an ensemble." };
-        var dataset = new Option<string>("--dataset") { Description = "myo-armband (offline protocol) or myo-readings (pseudo-online, with rest).", DefaultValueFactory = _ => "myo-armband" };
-        var readings = new Option<DirectoryInfo?>("--readings") { Description = "myo-readings folder (default: ../shared/data/emg/myo-readings beside the repository)." };
-        var vote = new Option<int>("--vote") { Description = "Pseudo-online: majority vote over this many decisions (1 = none).", DefaultValueFactory = _ => 1 };
-        var streamHop = new Option<int>("--stream-hop") { Description = "Pseudo-online: frames between decisions.", DefaultValueFactory = _ => 10 };
+        var people = new Option<string>("--people") { Description = "paper (17), all (18) or names like Male0,Female1.", DefaultValueFactory = _ => "paper" }.ShortText();
+        var from = new Option<string?>("--from") { Description = "Pre-trained float model to fine-tune per person (transfer learning); a+b.json joins models into an ensemble." }.ExistingFiles();
+        var dataset = new Option<string>("--dataset") { Description = "myo-armband (offline protocol) or myo-readings (pseudo-online, with rest).", DefaultValueFactory = _ => "myo-armband" }.OneOf("myo-armband", "myo-readings");
+        var readings = new Option<DirectoryInfo?>("--readings") { Description = "myo-readings folder (default: ../shared/data/emg/myo-readings beside the repository)." }.ExistingFolder();
+        var vote = new Option<int>("--vote") { Description = "Pseudo-online: majority vote over this many decisions (1 = none).", DefaultValueFactory = _ => 1 }.InRange(1, 1000);
+        var streamHop = new Option<int>("--stream-hop") { Description = "Pseudo-online: frames between decisions.", DefaultValueFactory = _ => 10 }.InRange(1, 10_000);
         var fixedPoint = new Option<bool>("--fixed") { Description = "Also quantize each person's trained model to int8 (calibrated on its training0) and score it on the shared ModelRunner." };
-        var modelFile = new Option<FileInfo?>("--model") { Description = "Score this int8 model file (.wmdl) per person on Test0+Test1 with the shared ModelRunner; no training." };
-        var protocol = new Option<string>("--protocol") { Description = "myo (train on training0, test on Test0+Test1), cross-session (train on one session, test on each other) or cross-person (a PreTrainingDataset model, no per-person data).", DefaultValueFactory = _ => "myo" };
-        var trainSessions = new Option<string?>("--train-sessions") { Description = "cross-session: the sessions to train on (default training0,Test0,Test1)." };
-        var testRepetitions = new Option<int>("--test-repetitions") { Description = "Limit each test session to its first N repetitions (quick checks; 0 = all 28).", DefaultValueFactory = _ => 0 };
+        var modelFile = new Option<FileInfo?>("--model") { Description = "Score this int8 model file (.wmdl) per person on Test0+Test1 with the shared ModelRunner; no training." }.ExistingFile();
+        var protocol = new Option<string>("--protocol") { Description = "myo (train on training0, test on Test0+Test1), cross-session (train on one session, test on each other) or cross-person (a PreTrainingDataset model, no per-person data).", DefaultValueFactory = _ => "myo" }.OneOf("myo", "cross-session", "cross-person");
+        var trainSessions = new Option<string?>("--train-sessions") { Description = "cross-session: the sessions to train on (default training0,Test0,Test1)." }.ShortText();
+        var testRepetitions = new Option<int>("--test-repetitions") { Description = "Limit each test session to its first N repetitions (quick checks; 0 = all 28).", DefaultValueFactory = _ => 0 }.InRange(0, 28);
         var qat = new QatCliOptions();
         var json = CommonOptions.Json();
         var command = new Command("eval", "Evaluate the gesture CNN: MyoArmband protocol per person and mean, or pseudo-online on myo-readings.");
@@ -48,11 +48,6 @@ public static class EvalCommand
         command.SetAction(parse =>
         {
             string variant = parse.GetValue(protocol)!;
-            if (parse.GetValue(testRepetitions) < 0)
-            {
-                throw new CliException("--test-repetitions must be >= 0.", "Use 0 for all 28 repetitions.");
-            }
-
             if (variant is "cross-session" or "cross-person")
             {
                 if (parse.GetValue(qat.Epochs) != 0 || (variant == "cross-session" && (parse.GetValue(fixedPoint) || parse.GetValue(modelFile) is not null)))
@@ -103,11 +98,6 @@ public static class EvalCommand
 
     private static int RunStreaming(ParseResult parse, GestureOptions shared, DirectoryInfo? folder, int vote, int hop, bool json)
     {
-        if (vote < 1 || hop < 1)
-        {
-            throw new CliException("--vote and --stream-hop must be >= 1.", "Try --vote 5 --stream-hop 10.");
-        }
-
         string path = folder?.FullName ?? Path.Combine(Path.GetDirectoryName(GestureOptions.DefaultDataPath())!, "myo-readings");
         MyoReadingsDataset data;
         try

@@ -12,7 +12,7 @@ public static class GateCommand
 {
     public static Command Create()
     {
-        var root = new Option<DirectoryInfo?>("--root") { Description = "Repository root (default: found from the current directory)." };
+        var root = new Option<DirectoryInfo?>("--root") { Description = "Repository root (default: found from the current directory)." }.ExistingFolder();
         var json = CommonOptions.Json();
         var command = new Command("gate", "Check that shared kernels and firmware core build on nanoFramework 1.x and stay integer-only.")
         {

@@ -25,11 +25,11 @@ public static class HilCommand
 
     private static Command CreateRun()
     {
-        var rig = new Option<FileInfo>("--rig") { Description = "Rig file (hil/rigs/*.json).", Required = true };
-        var target = new Option<string?>("--target") { Description = "Override the rig's connection string, e.g. serial:///dev/ttyUSB0?baud=921600, sim://?perturb=cnn.requantize, inproc://." };
-        var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report here." };
-        var markdown = new Option<FileInfo?>("--markdown") { Description = "Write a Markdown report here." };
-        var html = new Option<FileInfo?>("--html") { Description = "Write an HTML report here." };
+        var rig = new Option<FileInfo>("--rig") { Description = "Rig file (hil/rigs/*.json).", Required = true }.ExistingFile();
+        var target = new Option<string?>("--target") { Description = "Override the rig's connection string, e.g. serial:///dev/ttyUSB0?baud=921600, sim://?perturb=cnn.requantize, inproc://." }.ConnectionString();
+        var junit = new Option<FileInfo?>("--junit") { Description = "Write a JUnit XML report here." }.OutputFile();
+        var markdown = new Option<FileInfo?>("--markdown") { Description = "Write a Markdown report here." }.OutputFile();
+        var html = new Option<FileInfo?>("--html") { Description = "Write an HTML report here." }.OutputFile();
         var json = CommonOptions.Json();
         var command = new Command("run", "Run a rig's suites on its target; exit 1 on any mismatch.") { rig, target, junit, markdown, html, json };
         command.SetAction(parse => Run(parse.GetValue(rig)!, parse.GetValue(target), parse.GetValue(junit), parse.GetValue(markdown), parse.GetValue(html), parse.GetValue(json)));
@@ -38,9 +38,9 @@ public static class HilCommand
 
     private static Command CreateGenerate()
     {
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the *.hilsuite files (default hil/suites)." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the *.hilsuite files (default hil/suites)." }.OutputFolder();
         var seed = new Option<ulong>("--seed") { Description = "Seed of the random inputs.", DefaultValueFactory = _ => SuiteGenerator.DefaultSeed };
-        var model = new Option<FileInfo?>("--model") { Description = "Model file for the model.example suite (default " + SuiteGenerator.ExampleModel + " when it exists)." };
+        var model = new Option<FileInfo?>("--model") { Description = "Model file for the model.example suite (default " + SuiteGenerator.ExampleModel + " when it exists)." }.ExistingFile();
         var json = CommonOptions.Json();
         var command = new Command("generate", "Write one golden suite per HIL kernel from the desktop kernels.") { output, seed, model, json };
         command.SetAction(parse => Generate(

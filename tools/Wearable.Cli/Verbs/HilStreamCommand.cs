@@ -17,9 +17,9 @@ public static class HilStreamCommand
 {
     public static Command Create()
     {
-        var recording = new Option<FileInfo>("--recording") { Description = "Myo .dat or Muse .csv recording (e.g. from ../shared/data).", Required = true };
-        var kind = new Option<string>("--kind") { Description = "raw or filtered.", DefaultValueFactory = _ => "filtered" };
-        var blocks = new Option<int>("--blocks") { Description = "Blocks to compare.", DefaultValueFactory = _ => 200 };
+        var recording = new Option<FileInfo>("--recording") { Description = "Myo .dat or Muse .csv recording (e.g. from ../shared/data).", Required = true }.ExistingFile();
+        var kind = new Option<string>("--kind") { Description = "raw or filtered.", DefaultValueFactory = _ => "filtered" }.OneOf("raw", "filtered");
+        var blocks = new Option<int>("--blocks") { Description = "Blocks to compare.", DefaultValueFactory = _ => 200 }.InRange(1, 1_000_000);
         var json = CommonOptions.Json();
         var command = new Command("stream", "Replay a recording on the virtual device and compare its stream with the desktop's, sample by sample.") { recording, kind, blocks, json };
         command.SetAction(parse => Run(parse.GetValue(recording)!, parse.GetValue(kind)!, parse.GetValue(blocks), parse.GetValue(json)));

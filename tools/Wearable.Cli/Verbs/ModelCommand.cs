@@ -32,7 +32,7 @@ public static class ModelCommand
 
     private static Command CreateInspect()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The model file (.wmdl)." };
+        var file = new Argument<FileInfo>("FILE") { Description = "The model file (.wmdl)." }.ExistingFile();
         var json = CommonOptions.Json();
         var inspect = new Command("inspect", "Validate a model file and show its input, front end, layers, shapes, arena, parameter bytes, MACs and labels.")
         {
@@ -45,8 +45,8 @@ public static class ModelCommand
 
     private static Command CreateExample()
     {
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "examples", ExampleModels.RandomEmgCnnFileName)) };
-        var seed = new Option<int>("--seed") { Description = "Seed of the random (untrained) weights.", DefaultValueFactory = _ => ExampleModels.DefaultSeed };
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "examples", ExampleModels.RandomEmgCnnFileName)) }.OutputFile();
+        var seed = new Option<int>("--seed") { Description = "Seed of the random (untrained) weights.", DefaultValueFactory = _ => ExampleModels.DefaultSeed }.InRange(0, int.MaxValue);
         var example = new Command("example", "Write the example model: 8-ch sEMG, two conv layers + dense + softmax, random-but-seeded (untrained) weights.")
         {
             output,
@@ -75,11 +75,6 @@ public static class ModelCommand
 
     private static int Inspect(FileInfo file, bool json)
     {
-        if (!file.Exists)
-        {
-            throw new CliException($"Model file {file.FullName} not found.", "Check the path; the example model is models/examples/" + ExampleModels.RandomEmgCnnFileName + ".");
-        }
-
         byte[] bytes;
         try
         {

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Wearable.Cli.Devices;
 using Wearable.EdgeHost.Sessions;
 using Wearable.Kernels.Link;
+using Wearable.Kernels.Model;
 
 namespace Wearable.Cli.Verbs;
 
@@ -22,9 +23,9 @@ public static class ModelCommandPush
 
     private static Command CreatePush()
     {
-        var file = new Argument<string>("FILE") { Description = "The model image to upload." };
-        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true };
-        var slot = new Option<int>("--slot") { Description = "Model slot.", DefaultValueFactory = _ => 0 };
+        var file = new Argument<string>("FILE") { Description = "The model image to upload." }.ExistingFile();
+        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true }.ConnectionString();
+        var slot = new Option<int?>("--slot") { Description = "Model slot (default: the inactive one; the device runs the active one while the other is written)." }.InRange(0, 254);
         var json = CommonOptions.Json();
         var push = new Command("push", "Upload a model to a device slot (chunked, CRC-checked) and commit it.") { file, connect, slot, json };
         push.SetAction(parse => Push(parse.GetValue(file)!, parse.GetValue(connect)!, parse.GetValue(slot), parse.GetValue(json)));
@@ -33,7 +34,7 @@ public static class ModelCommandPush
 
     private static Command CreateList()
     {
-        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true };
+        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true }.ConnectionString();
         var json = CommonOptions.Json();
         var list = new Command("list", "Show the device's active model (slot, size, CRC, verified).") { connect, json };
         list.SetAction(parse => List(parse.GetValue(connect)!, parse.GetValue(json)));
@@ -42,8 +43,8 @@ public static class ModelCommandPush
 
     private static Command CreateActivate()
     {
-        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true };
-        var slot = new Option<int>("--slot") { Description = "Model slot.", DefaultValueFactory = _ => 0 };
+        var connect = new Option<string>("--connect") { Description = "Device connection string.", Required = true }.ConnectionString();
+        var slot = new Option<int>("--slot") { Description = "Model slot (0..254).", DefaultValueFactory = _ => 0 }.InRange(0, 254);
         var activate = new Command("activate", "Make a slot's model the active one.") { connect, slot };
         activate.SetAction(int (_) => throw new CliException(
             "This firmware's link protocol has no separate activate request: a model becomes active when its upload is committed.",
@@ -51,22 +52,23 @@ public static class ModelCommandPush
         return activate;
     }
 
-    private static int Push(string file, string connection, int slot, bool json)
+    private static int Push(string file, string connection, int? requestedSlot, bool json)
     {
-        if (!File.Exists(file))
-        {
-            throw new CliException("Model file " + file + " does not exist.", "Build one with the modeling tools (see docs/models.md) or pick a file under models/.");
-        }
-
-        if (slot is < 0 or > 254)
-        {
-            throw new CliException($"--slot must be 0..254, got {slot}.", "Slots are numbered from 0 ('wearable info' shows the active one).");
-        }
-
         byte[] model = File.ReadAllBytes(file);
+        // The file's own reader first: a model the device would refuse after the whole upload is refused here, before connecting.
+        ModelDefinition definition = ModelReader.Read(model);
         DeviceSession session = CliSessions.OpenPrepared(connection, DeviceArguments.Keys(), DeviceArguments.OptionsFor(connection));
         try
         {
+            int deviceChannels = session.Board!.ChannelNames.Count;
+            if (definition.Input.Channels != deviceChannels)
+            {
+                throw new CliException(
+                    $"{Path.GetFileName(file)} takes {definition.Input.Channels} channels but the device has {deviceChannels}.",
+                    $"Push a model made for {deviceChannels} channels, or start a matching virtual device ('wearable simulate --channels {definition.Input.Channels}' or sim://?channels={definition.Input.Channels}).");
+            }
+
+            int slot = ChooseSlot(session.Info!.ActiveModelSlot, requestedSlot);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             if (!json && ProgressConsole.TryCreate() is { } terminal)
             {
@@ -81,7 +83,8 @@ public static class ModelCommandPush
                 Upload(session, connection, slot, model, null);
             }
 
-            uint crc = LinkCrc32.Compute(model, 0, model.Length);
+            // The model's own CRC-32 (its last four bytes, as 'model inspect' shows): a CRC over the whole file including them is the same constant for every valid model.
+            uint crc = definition.Crc;
             if (json)
             {
                 JsonOutput.Write(new { file, slot, bytes = model.Length, crc32 = "0x" + crc.ToString("X8"), seconds = Math.Round(clock.Elapsed.TotalSeconds, 3) });
@@ -97,6 +100,25 @@ public static class ModelCommandPush
         {
             session.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+    }
+
+    /// <summary>The device writes the slot it is not running from (A/B slots), so the default is the inactive one.</summary>
+    private static int ChooseSlot(byte active, int? requested)
+    {
+        int inactive = active == 0 ? 1 : 0;
+        if (requested is null)
+        {
+            return inactive;
+        }
+
+        if (active != DeviceInfoMessage.NoActiveModel && requested == active)
+        {
+            throw new CliException(
+                $"Slot {active} holds the model the device is running; it takes uploads into the other slot.",
+                $"Leave out --slot (it picks the inactive slot, {inactive}), or pass --slot {inactive}.");
+        }
+
+        return requested.Value;
     }
 
     private static void Upload(DeviceSession session, string connection, int slot, byte[] model, IProgress<int>? progress) =>
@@ -126,7 +148,8 @@ public static class ModelCommandPush
                 deviceId = session.DeviceId,
                 activeSlot = active == DeviceInfoMessage.NoActiveModel ? (int?)null : active,
                 bytes = size,
-                crc32 = "0x" + ((uint)crc).ToString("X8"),
+                // The device keeps the CRC of the uploaded image; for a .wmdl (which ends in its own CRC) that is the same residue for every model, so it proves integrity, not identity.
+                imageCrc32 = "0x" + ((uint)crc).ToString("X8"),
                 verified = verified != 0,
             };
             if (json)
@@ -137,7 +160,7 @@ public static class ModelCommandPush
             {
                 Console.Out.WriteLine(result.activeSlot is null
                     ? "no active model on " + session.DeviceId + " (push one with 'wearable model push')"
-                    : $"slot {result.activeSlot}: {size} bytes, CRC-32 {result.crc32}, {(result.verified ? "verified" : "NOT verified")}");
+                    : $"slot {result.activeSlot}: {size} bytes, image CRC-32 {result.imageCrc32}, {(result.verified ? "verified" : "NOT verified")}");
             }
 
             return 0;

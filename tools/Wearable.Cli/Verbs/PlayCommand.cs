@@ -15,9 +15,9 @@ public static class PlayCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "Recording to play: .edf, .bdf, Myo .dat or Muse .csv." };
-        var seconds = new Option<double>("--seconds") { Description = "Serve this long (0 = until 'q' + Enter or Ctrl-C).", DefaultValueFactory = _ => 0 };
-        var pairing = new Option<int>("--pairing-window") { Description = "Seconds the pairing window stays open.", DefaultValueFactory = _ => 60 };
+        var file = new Argument<string>("FILE") { Description = "Recording to play: .edf, .bdf, Myo .dat or Muse .csv." }.ExistingFile();
+        var seconds = new Option<double>("--seconds") { Description = "Serve this long (0 = until 'q' + Enter or Ctrl-C).", DefaultValueFactory = _ => 0 }.InRange(0, 86_400);
+        var pairing = new Option<int>("--pairing-window") { Description = "Seconds the pairing window stays open.", DefaultValueFactory = _ => 60 }.InRange(0, 86_400);
         var command = new Command("play", "Play a recording into a virtual device on a pty (connect with the printed path).") { file, seconds, pairing };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(seconds), parse.GetValue(pairing)));
         return command;

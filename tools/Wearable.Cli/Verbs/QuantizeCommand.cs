@@ -14,15 +14,15 @@ public static class QuantizeCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Float model JSON (from wearable train); a.json+b.json joins models into one ensemble.", Required = true };
-        var output = new Option<FileInfo>("--out") { Description = "Model file to write (.wmdl).", Required = true };
-        var calibration = new Option<string>("--calibration") { Description = "Calibration windows: pretraining (the 22 PreTrainingDataset people) or person names of the EvaluationDataset's training0.", DefaultValueFactory = _ => "pretraining" };
-        var windows = new Option<int>("--calibration-windows") { Description = "Calibration windows used (spread evenly).", DefaultValueFactory = _ => 2000 };
-        var range = new Option<string>("--range") { Description = "Activation ranges: minmax or percentile (clips 0.01 % per side).", DefaultValueFactory = _ => "minmax" };
-        var name = new Option<string>("--name") { Description = "Name in the model card.", DefaultValueFactory = _ => "gesture-cnn-int8" };
-        var evaluate = new Option<string?>("--evaluate") { Description = "Also score float vs int8 on Test0+Test1: paper, all or names (no fine-tuning)." };
-        var data = new Option<DirectoryInfo?>("--data") { Description = "MyoArmbandDataset folder (default: ../shared/data/emg/myo-armband beside the repository)." };
-        var qatData = new Option<string>("--qat-data") { Description = "Quantization-aware fine-tuning windows (every 10 samples): pretraining or person names of the EvaluationDataset's training0.", DefaultValueFactory = _ => "pretraining" };
+        var model = new Option<string>("--model") { Description = "Float model JSON (from wearable train); a.json+b.json joins models into one ensemble.", Required = true }.ExistingFiles();
+        var output = new Option<FileInfo>("--out") { Description = "Model file to write (.wmdl).", Required = true }.OutputFile();
+        var calibration = new Option<string>("--calibration") { Description = "Calibration windows: pretraining (the 22 PreTrainingDataset people) or person names of the EvaluationDataset's training0.", DefaultValueFactory = _ => "pretraining" }.ShortText();
+        var windows = new Option<int>("--calibration-windows") { Description = "Calibration windows used (spread evenly).", DefaultValueFactory = _ => 2000 }.InRange(1, 10_000_000);
+        var range = new Option<string>("--range") { Description = "Activation ranges: minmax or percentile (clips 0.01 % per side).", DefaultValueFactory = _ => "minmax" }.OneOf("minmax", "percentile");
+        var name = new Option<string>("--name") { Description = "Name in the model card (at most 200 characters).", DefaultValueFactory = _ => "gesture-cnn-int8" }.ShortText();
+        var evaluate = new Option<string?>("--evaluate") { Description = "Also score float vs int8 on Test0+Test1: paper, all or names (no fine-tuning)." }.ShortText();
+        var data = new Option<DirectoryInfo?>("--data") { Description = "MyoArmbandDataset folder (default: ../shared/data/emg/myo-armband beside the repository)." }.ExistingFolder();
+        var qatData = new Option<string>("--qat-data") { Description = "Quantization-aware fine-tuning windows (every 10 samples): pretraining or person names of the EvaluationDataset's training0.", DefaultValueFactory = _ => "pretraining" }.ShortText();
         var qat = new QatCliOptions();
         var json = CommonOptions.Json();
         var command = new Command("quantize", "int8 quantization of a float CNN into a model file (runs on the shared ModelRunner): post-training, or after quantization-aware fine-tuning with --qat-epochs.");
@@ -48,10 +48,6 @@ public static class QuantizeCommand
             }
 
             int count = parse.GetValue(windows);
-            if (count < 1)
-            {
-                throw new CliException("--calibration-windows must be >= 1.", "Try 2000.");
-            }
 
             var options = new QuantizationOptions
             {

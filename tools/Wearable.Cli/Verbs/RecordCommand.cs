@@ -20,7 +20,7 @@ public static class RecordCommand
 
     private static Command CreateRepair()
     {
-        var file = new Argument<string>("FILE") { Description = "The EDF/EDF+/BDF recording to repair in place." };
+        var file = new Argument<string>("FILE") { Description = "The EDF/EDF+/BDF recording to repair in place." }.ExistingFile();
         var json = CommonOptions.Json();
         var repair = new Command("repair", "Recompute the record count from the file size and cut a partial last record.")
         {

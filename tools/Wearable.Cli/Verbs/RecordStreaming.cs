@@ -17,8 +17,8 @@ public static class RecordStreaming
     /// <summary>Adds the streaming options and action to the <c>record</c> command.</summary>
     public static void AddTo(Command record)
     {
-        var connect = new Option<string?>("--connect") { Description = "Device to record from (connection string, see 'wearable devices')." };
-        var output = new Option<string?>("--out") { Description = "EDF+ file to write." };
+        var connect = new Option<string?>("--connect") { Description = "Device to record from (connection string, see 'wearable devices')." }.ConnectionString();
+        var output = new Option<string?>("--out") { Description = "EDF+ file to write." }.OutputFile();
         var seconds = DeviceArguments.Seconds(10);
         var json = CommonOptions.Json();
         record.Options.Add(connect);

@@ -14,9 +14,9 @@ public static class TrainCommand
     public static Command Create()
     {
         var shared = new GestureOptions();
-        var person = new Option<string?>("--person") { Description = "Train on this evaluation person's training0 (e.g. Male0); default: pre-train on PreTrainingDataset." };
-        var from = new Option<string?>("--from") { Description = "Start from this float model (fine-tuning) instead of random weights; a+b.json joins models into an ensemble." };
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the float model (JSON).", DefaultValueFactory = _ => new FileInfo("gesture-cnn.json") };
+        var person = new Option<string?>("--person") { Description = "Train on this evaluation person's training0 (e.g. Male0); default: pre-train on PreTrainingDataset." }.ShortText();
+        var from = new Option<string?>("--from") { Description = "Start from this float model (fine-tuning) instead of random weights; a+b.json joins models into an ensemble." }.ExistingFiles();
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the float model (JSON).", DefaultValueFactory = _ => new FileInfo("gesture-cnn.json") }.OutputFile();
         var json = CommonOptions.Json();
         var command = new Command("train", "Train the gesture CNN (float32, CPU) on the Myo armband dataset and save it.");
         shared.AddTo(command);

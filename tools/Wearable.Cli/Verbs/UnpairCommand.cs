@@ -9,7 +9,7 @@ public static class UnpairCommand
 {
     public static Command Create()
     {
-        var id = new Argument<string>("DEVICE_ID") { Description = "The hex device id ('wearable devices' lists paired ones)." };
+        var id = new Argument<string>("DEVICE_ID") { Description = "The hex device id ('wearable devices' lists paired ones)." }.HexDeviceId();
         var command = new Command("unpair", "Forget this host's key for a device.") { id };
         command.SetAction(parse => Run(parse.GetValue(id)!));
         return command;
