@@ -20,11 +20,15 @@ internal sealed class ScriptedHost : IByteTransport, ILinkFrameSink
     private int _sequence;
     private ILinkMessage? _wanted;
     private bool _found;
+    private Action? _onEach;
 
     /// <summary>When true, the device's output is only counted (steady-state measurements).</summary>
     public bool DiscardOutput { get; set; }
 
     public long BytesWritten { get; private set; }
+
+    /// <summary>Called with the byte count of every write (a slow UART advances the device clock here).</summary>
+    public Action<int>? Written { get; set; }
 
     public int Read(byte[] buffer, int offset, int count)
     {
@@ -43,6 +47,7 @@ internal sealed class ScriptedHost : IByteTransport, ILinkFrameSink
     public void Write(byte[] buffer, int offset, int count)
     {
         BytesWritten += count;
+        Written?.Invoke(count);
         if (!DiscardOutput)
         {
             Array.Copy(buffer, offset, _output, _outputLength, count);
@@ -74,11 +79,26 @@ internal sealed class ScriptedHost : IByteTransport, ILinkFrameSink
         return _found;
     }
 
+    /// <summary>Decodes the output so far and calls <paramref name="onEach"/> after filling <paramref name="message"/> from each frame of its type.</summary>
+    public void TakeEach(ILinkMessage message, Action onEach)
+    {
+        _onEach = onEach;
+        try
+        {
+            TryTake(message);
+        }
+        finally
+        {
+            _onEach = null;
+        }
+    }
+
     public void OnFrame(LinkFrame frame)
     {
         if (_wanted is not null && frame.TryRead(_wanted))
         {
             _found = true;
+            _onEach?.Invoke();
         }
     }
 }
