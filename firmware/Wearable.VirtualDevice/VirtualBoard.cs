@@ -100,6 +100,12 @@ public sealed class VirtualBoard : IDisposable
                 Status,
                 PairingButton,
                 new SystemEntropy());
+            if (options.Preloaded is not null)
+            {
+                // A played recording states its own scale, so the host shows its true microvolts.
+                board.NanovoltsPerLsb = options.Preloaded.NanovoltsPerLsb;
+            }
+
             Device = new FirmwareDevice(board, configuration);
             if (options.HilModelFile is not null)
             {

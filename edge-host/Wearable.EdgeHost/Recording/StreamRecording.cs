@@ -119,7 +119,7 @@ public sealed class StreamRecording
     /// <summary>A text annotation at the current end of the recording.</summary>
     public void Annotate(string text) => _writer.AddAnnotation(Seconds(Position), null, text);
 
-    /// <summary>Pads the last partial record with zeros (and says so in an annotation), then closes the file.</summary>
+    /// <summary>Marks the end (padding the last partial record with zeros, and saying so), then closes the file.</summary>
     public void Finish()
     {
         if (_filled > 0)
@@ -132,6 +132,11 @@ public sealed class StreamRecording
             _writer.AddAnnotation(Seconds(Position), null, "recording end (rest of record padded)");
             _writer.WriteRecord(_record);
             _filled = 0;
+        }
+        else if (_writer.RecordsWritten > 0)
+        {
+            // Ended on a record boundary: the end is still marked, in the last record's free annotation space.
+            _writer.AddAnnotation(Seconds(Position), null, "recording end");
         }
 
         foreach (InferenceEvent early in _early)

@@ -276,6 +276,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
 
     private void Describe(DeviceInfoMessage info)
     {
+        DeviceInfoCheck.Validate(info);
         Info = info;
         var names = Enumerable.Range(1, info.ChannelCount).Select(i => "EXG" + i).ToArray();
         double scale = info.NanovoltsPerLsb > 0 ? info.NanovoltsPerLsb / 1000.0 : 1.0;
