@@ -17,8 +17,6 @@ public static class RecordingFormat
             return EdfVariant.Bdf;
         }
 
-        throw new ArgumentException(
-            "Cannot tell the recording format from '" + path + "': end the file name in .edf (EDF+, 16-bit) or .bdf (BDF+, 24-bit).",
-            nameof(path));
+        throw new ArgumentException("Cannot tell the recording format from '" + path + "': end the file name in .edf (EDF+, 16-bit) or .bdf (BDF+, 24-bit).");
     }
 }

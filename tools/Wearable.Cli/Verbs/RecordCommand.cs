@@ -14,6 +14,7 @@ public static class RecordCommand
     {
         var command = new Command("record", "Record EDF+/BDF files and look after them.");
         command.Subcommands.Add(CreateRepair());
+        command.Subcommands.Add(RecordFuzz.Create());
         RecordStreaming.AddTo(command);
         return command;
     }

@@ -36,6 +36,15 @@ public static class RecordStreaming
         }
 
         DeviceArguments.CheckSeconds(seconds);
+        try
+        {
+            RecordingFormat.FromPath(output);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(ex.Message, "Example: wearable record --connect sim://?seed=1 --out session.bdf");
+        }
+
         DeviceSession session = CliSessions.OpenPrepared(connection, DeviceArguments.Keys(), DeviceArguments.OptionsFor(connection));
         SessionRecorder? recorder = null;
         try
@@ -45,10 +54,6 @@ public static class RecordStreaming
             try
             {
                 recorder = SessionRecorder.Start(session, output);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new CliException(ex.Message, "Example: wearable record --connect sim://?seed=1 --out session.bdf");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
