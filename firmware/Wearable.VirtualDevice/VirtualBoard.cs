@@ -112,6 +112,11 @@ public sealed class VirtualBoard : IDisposable
             {
                 board.NanovoltsPerLsb = scaled.NanovoltsPerLsb;
             }
+            else if (options.Preloaded is not null)
+            {
+                // A played recording states its own scale, so the host shows its true microvolts.
+                board.NanovoltsPerLsb = options.Preloaded.NanovoltsPerLsb;
+            }
 
             // The id comes from the flash (drawn from the OS RNG on first boot): with --flash-file it is
             // this device's for good, without one every run is a different device.

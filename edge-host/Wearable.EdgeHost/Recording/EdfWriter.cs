@@ -12,6 +12,7 @@ namespace Wearable.EdgeHost.Recording;
 public sealed class EdfWriter : IDisposable
 {
     private readonly SafeFileHandle _file;
+    private readonly string _path;
     private readonly bool _flushToDisk;
     private readonly int _annotationSignal;
     private readonly int[] _signalOffsets;
@@ -24,8 +25,9 @@ public sealed class EdfWriter : IDisposable
     private EdfHeader _header;
     private bool _disposed;
 
-    private EdfWriter(SafeFileHandle file, EdfHeader header, int annotationSignal, bool flushToDisk)
+    private EdfWriter(string path, SafeFileHandle file, EdfHeader header, int annotationSignal, bool flushToDisk)
     {
+        _path = path;
         _file = file;
         _header = header;
         _annotationSignal = annotationSignal;
@@ -52,10 +54,13 @@ public sealed class EdfWriter : IDisposable
     public long ClippedSamples { get; private set; }
 
     /// <summary>
-    /// Annotations queued for the next record (they are written only inside records). After Dispose: those that
-    /// found no room even in the free annotation space of the last record, i.e. were not written.
+    /// Annotations queued for the next record (they are written only inside records). After Dispose: 0 unless
+    /// no record was ever written (annotations need a record to live in).
     /// </summary>
     public int PendingAnnotations => _pending.Count;
+
+    /// <summary>True when Dispose had to rewrite the file with a wider annotation signal to hold every annotation.</summary>
+    public bool AnnotationsWidened { get; private set; }
 
     /// <summary>Creates (or overwrites) <paramref name="path"/> and writes the header with record count -1.</summary>
     public static EdfWriter Create(string path, EdfWriterOptions options)
@@ -66,7 +71,7 @@ public sealed class EdfWriter : IDisposable
         try
         {
             RandomAccess.Write(file, headerBytes, 0);
-            return new EdfWriter(file, header, annotationSignal, options.FlushToDisk);
+            return new EdfWriter(path, file, header, annotationSignal, options.FlushToDisk);
         }
         catch
         {
@@ -156,6 +161,13 @@ public sealed class EdfWriter : IDisposable
         }
 
         _file.Dispose();
+        if (_pending.Count > 0 && RecordsWritten > 0)
+        {
+            // More markers and decisions than the annotation signal had room for: none of them is dropped.
+            AnnotationWidening.Widen(_path, Header, _annotationSignal, _pending.ToArray());
+            _pending.Clear();
+            AnnotationsWidened = true;
+        }
     }
 
     private static (EdfHeader Header, int AnnotationSignal) BuildHeader(EdfWriterOptions options)

@@ -3,37 +3,26 @@ using Wearable.EdgeHost.Sessions;
 namespace Wearable.EdgeHost.Recording;
 
 /// <summary>
-/// Writes a session's stream to EDF+ as it arrives: one data signal per EXG channel in µV (the
-/// device's int16 counts stored unchanged, the µV scale in the header), one-second data records, and
-/// markers and inference events as annotations timed from the first sample. Subscribes to the
-/// session's receive thread, so a slow disk never drops blocks from the session's own buffer.
+/// Writes a session's stream to EDF+ (.edf) or BDF+ (.bdf) as it arrives: one data signal per EXG
+/// channel in µV (the device's int16 counts stored unchanged, the µV scale in the header), one-second
+/// data records, markers, inference events and lost spans as annotations (<see cref="StreamRecording"/>).
+/// Subscribes to the session's receive thread, so a slow disk never drops blocks from the session's own buffer.
 /// </summary>
 public sealed class SessionRecorder : IDisposable
 {
+    /// <summary>Annotation bytes per one-second record: room for ~30 decisions a second before the writer has to widen the file at close.</summary>
+    public const int AnnotationBytesPerRecord = 1024;
+
     private readonly DeviceSession _session;
-    private readonly EdfWriter _writer;
+    private readonly StreamRecording _recording;
     private readonly object _gate = new();
-    private readonly short[][] _record;
-    private readonly int _channels;
-    private readonly int _samplesPerRecord;
-    private int _filled;
-    private double _startUnix = double.NaN;
-    private long _samplesWritten;
     private bool _disposed;
 
-    private SessionRecorder(DeviceSession session, EdfWriter writer, int channels, int samplesPerRecord, string path)
+    private SessionRecorder(DeviceSession session, StreamRecording recording, string path)
     {
         _session = session;
-        _writer = writer;
-        _channels = channels;
-        _samplesPerRecord = samplesPerRecord;
+        _recording = recording;
         Path = path;
-        _record = new short[channels][];
-        for (int c = 0; c < channels; c++)
-        {
-            _record[c] = new short[samplesPerRecord];
-        }
-
         session.BlockReceived += OnBlock;
         session.InferenceReceived += OnInference;
         session.MarkerPlaced += OnMarker;
@@ -42,8 +31,29 @@ public sealed class SessionRecorder : IDisposable
     /// <summary>The file being written.</summary>
     public string Path { get; }
 
-    /// <summary>Samples per channel written so far (whole records only; a partial last record is padded on dispose).</summary>
-    public long SamplesWritten => Interlocked.Read(ref _samplesWritten);
+    /// <summary>Samples per channel in the file so far (zero-filled lost spans included; a partial last record is padded on dispose).</summary>
+    public long SamplesWritten
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recording.Position;
+            }
+        }
+    }
+
+    /// <summary>Samples per channel zero-filled (and marked BAD_ACQ_SKIP) for blocks the device or the link lost.</summary>
+    public long LostSamplesFilled
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recording.LostSamplesFilled;
+            }
+        }
+    }
 
     /// <summary>Complete data records on disk.</summary>
     public long RecordsWritten
@@ -52,47 +62,60 @@ public sealed class SessionRecorder : IDisposable
         {
             lock (_gate)
             {
-                return _writer.RecordsWritten;
+                return _recording.RecordsWritten;
             }
         }
     }
 
-    /// <summary>Starts recording a prepared session to <paramref name="path"/> (EDF+C).</summary>
+    /// <summary>
+    /// Starts recording a prepared session to <paramref name="path"/>: EDF+C for .edf, BDF+C (24-bit) for .bdf;
+    /// any other extension is refused with an <see cref="ArgumentException"/>.
+    /// </summary>
     public static SessionRecorder Start(DeviceSession session, string path, string? recordingId = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         BoardDescription board = session.Board ?? throw new InvalidOperationException("Prepare the session before recording: the channel layout comes from the device.");
-        int channels = board.ChannelNames.Count;
+        EdfVariant variant = RecordingFormat.FromPath(path);
+        EdfWriter writer = EdfWriter.Create(path, Options(board, variant, recordingId));
+        var recording = new StreamRecording(writer, board.ChannelNames.Count, board.SamplingRate, board.SamplingRate);
+        return new SessionRecorder(session, recording, path);
+    }
+
+    /// <summary>
+    /// The file layout for a device: its int16 counts as digital values (in BDF too, so the µV scale is the
+    /// same straight line), one-second records, and the annotation signal.
+    /// </summary>
+    public static EdfWriterOptions Options(BoardDescription board, EdfVariant variant, string? recordingId = null)
+    {
         double full = short.MaxValue * board.MicrovoltsPerCount;
         var signals = board.ChannelNames
             .Select(name => EdfSignal.Data(name, board.SamplingRate, -(short.MaxValue + 1) * board.MicrovoltsPerCount, full, short.MinValue, short.MaxValue, "uV", "wearable " + board.Name))
             .ToArray();
-        var options = new EdfWriterOptions
+        return new EdfWriterOptions
         {
-            Variant = EdfVariant.Edf,
+            Variant = variant,
             Annotations = true,
             Signals = signals,
             RecordingId = recordingId ?? ("Startdate " + DateTime.UtcNow.ToString("dd-MMM-yyyy", System.Globalization.CultureInfo.InvariantCulture).ToUpperInvariant() + " X X wearable"),
             StartTime = DateTime.Now,
             RecordDuration = 1.0,
+            AnnotationBytesPerRecord = AnnotationBytesPerRecord,
         };
-        EdfWriter writer = EdfWriter.Create(path, options);
-        return new SessionRecorder(session, writer, channels, board.SamplingRate, path);
     }
 
-    /// <summary>Adds a text annotation at the current time (e.g. what the user did).</summary>
+    /// <summary>Adds a text annotation at the current end of the recording (e.g. what the user did).</summary>
     public void Annotate(string text)
     {
         lock (_gate)
         {
-            if (!_disposed && !double.IsNaN(_startUnix))
+            if (!_disposed)
             {
-                _writer.AddAnnotation(Math.Max(0, HostClock.NowUnix() - _startUnix), null, text);
+                _recording.Annotate(text);
             }
         }
     }
 
-    /// <summary>Stops recording, pads the last partial record with zeros and finalises the header.</summary>
+    /// <summary>Stops recording, pads the last partial record with zeros and finalises the file.</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -106,57 +129,17 @@ public sealed class SessionRecorder : IDisposable
             _session.BlockReceived -= OnBlock;
             _session.InferenceReceived -= OnInference;
             _session.MarkerPlaced -= OnMarker;
-            if (_filled > 0)
-            {
-                for (int c = 0; c < _channels; c++)
-                {
-                    Array.Clear(_record[c], _filled, _samplesPerRecord - _filled);
-                }
-
-                _writer.AddAnnotation(_writer.RecordsWritten + ((double)_filled / _samplesPerRecord), null, "recording end (rest of record padded)");
-                _writer.WriteRecord(_record);
-                _filled = 0;
-            }
-
-            _writer.Dispose();
+            _recording.Finish();
         }
     }
 
     private void OnBlock(SampleBlock block)
     {
-        if (block.Kind is not (Kernels.Link.LinkStreamKind.Raw or Kernels.Link.LinkStreamKind.Filtered))
-        {
-            return;
-        }
-
         lock (_gate)
         {
-            if (_disposed)
+            if (!_disposed)
             {
-                return;
-            }
-
-            if (double.IsNaN(_startUnix))
-            {
-                _startUnix = block.UnixTimestamp;
-            }
-
-            int channels = Math.Min(block.ChannelCount, _channels);
-            short[] counts = block.Counts;
-            for (int s = 0; s < block.SampleCount; s++)
-            {
-                int offset = s * block.ChannelCount;
-                for (int c = 0; c < channels; c++)
-                {
-                    _record[c][_filled] = counts[offset + c];
-                }
-
-                if (++_filled == _samplesPerRecord)
-                {
-                    _writer.WriteRecord(_record);
-                    _filled = 0;
-                    Interlocked.Add(ref _samplesWritten, _samplesPerRecord);
-                }
+                _recording.Append(block);
             }
         }
     }
@@ -167,9 +150,8 @@ public sealed class SessionRecorder : IDisposable
         {
             if (!_disposed)
             {
-                // Called just before the marker's block is written, so the onset is exact in samples.
-                double onset = ((_writer.RecordsWritten * _samplesPerRecord) + _filled + marker.SampleIndex) / (double)_samplesPerRecord;
-                _writer.AddAnnotation(onset, null, "marker " + marker.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                // Called just before the marker's block is appended, so the onset is exact in samples.
+                _recording.AddMarker(marker);
             }
         }
     }
@@ -178,9 +160,9 @@ public sealed class SessionRecorder : IDisposable
     {
         lock (_gate)
         {
-            if (!_disposed && !double.IsNaN(_startUnix))
+            if (!_disposed)
             {
-                _writer.AddAnnotation(Math.Max(0, inference.UnixTimestamp - _startUnix), null, "class " + inference.ClassId + " score " + inference.Score.ToString("F2", System.Globalization.CultureInfo.InvariantCulture));
+                _recording.AddInference(inference);
             }
         }
     }

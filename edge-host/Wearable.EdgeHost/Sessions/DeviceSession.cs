@@ -40,6 +40,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
     private long _samples;
     private long _reconnects;
     private long _events;
+    private long _lostSamples;
     private long _crcBefore;
     private long _rejectedBefore;
     private long _bytesBefore;
@@ -203,7 +204,11 @@ public sealed partial class DeviceSession : IAsyncDisposable
         _rejectedBefore + _client.Decoder.FramesRejected,
         _bytesBefore + _client.BytesReceived,
         Interlocked.Read(ref _reconnects),
-        Interlocked.Read(ref _events));
+        Interlocked.Read(ref _events))
+    {
+        LostSamples = Interlocked.Read(ref _lostSamples),
+        Resyncs = _gaps.Resyncs,
+    };
 
     /// <summary>Blocks from now on until cancelled or the session ends.</summary>
     public IAsyncEnumerable<SampleBlock> ReadBlocksAsync(CancellationToken cancellationToken = default) => ReadAsync(_blockReaders, cancellationToken);
@@ -271,6 +276,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
 
     private void Describe(DeviceInfoMessage info)
     {
+        DeviceInfoCheck.Validate(info);
         Info = info;
         var names = Enumerable.Range(1, info.ChannelCount).Select(i => "EXG" + i).ToArray();
         double scale = info.NanovoltsPerLsb > 0 ? info.NanovoltsPerLsb / 1000.0 : 1.0;
@@ -394,7 +400,23 @@ public sealed partial class DeviceSession : IAsyncDisposable
     private void Deliver(ReceivedBlock block, long receivedTicks)
     {
         BoardDescription board = Board!;
-        _gaps.Observe(block.BlockSequence);
+        bool samples = block.Kind == LinkStreamKind.Raw || block.Kind == LinkStreamKind.Filtered;
+
+        // Sample blocks sit on the device's frame grid, so their timestamps tell a real gap from a wild jump.
+        SequenceObservation seen = samples
+            ? _gaps.Classify(block.BlockSequence, block.TimestampMicros, block.SampleCount * 1e6 / board.SamplingRate)
+            : _gaps.Classify(block.BlockSequence, null, 0);
+        long lostSamples = seen.Skipped * block.SampleCount;
+        if (lostSamples > 0)
+        {
+            Interlocked.Add(ref _lostSamples, lostSamples);
+        }
+
+        if (seen.Verdict == SequenceVerdict.Resync)
+        {
+            Raise(SessionState.Resynchronised, "block counter jumped from " + seen.Expected + " to " + seen.Received + " without the matching time step (corrupt or restarted device): counting starts over, not counted as lost");
+        }
+
         Interlocked.Increment(ref _blocks);
         Interlocked.Add(ref _samples, block.SampleCount);
         double unix;
@@ -404,7 +426,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
             unix = _clock.IsSynchronised ? _clock.ToUnixSeconds(block.TimestampMicros) : HostClock.ToUnix(receivedTicks);
         }
 
-        if (block.Kind == LinkStreamKind.Raw || block.Kind == LinkStreamKind.Filtered)
+        if (samples)
         {
             SampleRingBuffer ring = _ring!;
             double scale = board.MicrovoltsPerCount;
@@ -431,13 +453,28 @@ public sealed partial class DeviceSession : IAsyncDisposable
             }
         }
 
-        var delivered = new SampleBlock(block.Kind, block.BlockSequence, block.ChannelCount, block.SampleCount, block.Values, board.MicrovoltsPerCount, block.TimestampMicros, unix, receivedTicks);
+        var delivered = new SampleBlock(block.Kind, block.BlockSequence, block.ChannelCount, block.SampleCount, block.Values, board.MicrovoltsPerCount, block.TimestampMicros, unix, receivedTicks)
+        {
+            LostSamplesBefore = lostSamples,
+            ResynchronisedBefore = seen.Verdict == SequenceVerdict.Resync,
+        };
         BlockReceived?.Invoke(delivered);
         Publish(_blockReaders, delivered);
     }
 
     private void OnNotice(LinkReply notice)
     {
+        if (notice.Type == LinkMessageType.Error)
+        {
+            var error = new ErrorMessage();
+            if (error.TryRead(notice.Payload, 0, notice.Payload.Length) && error.Code == LinkErrorCode.Overflow)
+            {
+                Raise(SessionState.DeviceOverflow, "device: " + error.GetDetail() + " (counted as lost blocks)");
+            }
+
+            return;
+        }
+
         if (notice.Type != LinkMessageType.InferenceEvent)
         {
             return;

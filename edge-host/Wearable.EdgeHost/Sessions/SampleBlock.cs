@@ -17,6 +17,12 @@ public sealed record SampleBlock(
     double UnixTimestamp,
     long ReceivedTicks)
 {
+    /// <summary>Samples per channel lost just before this block (the blocks its counter skipped, times its length).</summary>
+    public long LostSamplesBefore { get; init; }
+
+    /// <summary>True when the counter jumped without the matching time step just before this block (how much was lost is unknown).</summary>
+    public bool ResynchronisedBefore { get; init; }
+
     /// <summary>The value of <paramref name="channel"/> at <paramref name="sample"/> in microvolts.</summary>
     public double Microvolts(int sample, int channel) => Counts[(sample * ChannelCount) + channel] * MicrovoltsPerCount;
 }

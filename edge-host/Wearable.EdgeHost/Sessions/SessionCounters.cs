@@ -11,4 +11,11 @@ public sealed record SessionCounters(
     long FramesRejected,
     long BytesReceived,
     long Reconnects,
-    long InferenceEvents);
+    long InferenceEvents)
+{
+    /// <summary>Samples per channel in the lost blocks (device ring overflow or link loss).</summary>
+    public long LostSamples { get; init; }
+
+    /// <summary>Block counter jumps taken as a restart rather than a loss.</summary>
+    public long Resyncs { get; init; }
+}

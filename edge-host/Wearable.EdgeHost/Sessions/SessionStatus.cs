@@ -12,6 +12,12 @@ public enum SessionState
     Reconnected,
     Failed,
     Closed,
+
+    /// <summary>The device reported that its sample ring overflowed (the lost blocks show as a counter gap).</summary>
+    DeviceOverflow,
+
+    /// <summary>The block counter jumped without the matching time step; counting started over.</summary>
+    Resynchronised,
 }
 
 /// <summary>A status change with a human-readable reason (what the CLI prints).</summary>

@@ -6,8 +6,8 @@ namespace Wearable.Firmware.Acquisition
     /// A ring of interleaved int16 frames between the ADC and the processing loop, filled and drained
     /// on the main loop's thread. Every frame has an absolute index (frames since acquisition began),
     /// so blocks carry exact ADC timestamps. When the ring is full the OLDEST frames are overwritten
-    /// and counted: the stored frames stay contiguous in time, and the host sees the loss as a jump in
-    /// block timestamps plus an Overflow report. Sized once; nothing is allocated afterwards.
+    /// and counted: the stored frames stay contiguous in time, and the stream's block counter skips the
+    /// blocks that were lost (see StreamBlockSource), so the host counts them. Sized once; nothing is allocated afterwards.
     /// </summary>
     public sealed class SampleRing
     {
@@ -117,6 +117,29 @@ namespace Wearable.Firmware.Acquisition
             }
 
             _count += frames;
+        }
+
+        /// <summary>
+        /// Throws away up to <paramref name="frames"/> of the oldest waiting frames and counts them as
+        /// dropped: a reader that lost part of a block skips the rest of it to stay on its block grid.
+        /// Returns the frames dropped.
+        /// </summary>
+        public int DropOldest(int frames)
+        {
+            if (frames > _count)
+            {
+                frames = _count;
+            }
+
+            if (frames <= 0)
+            {
+                return 0;
+            }
+
+            _readFrame = (_readFrame + frames) % _capacityFrames;
+            _count -= frames;
+            _framesDropped += frames;
+            return frames;
         }
 
         /// <summary>

@@ -32,6 +32,12 @@ public sealed class Recording
 
     public int Frames => Samples.Length / Channels;
 
+    /// <summary>What one count is in nanovolts (the device reports it in DeviceInfo): 1000 unless the source says otherwise.</summary>
+    public int NanovoltsPerLsb { get; init; } = 1000;
+
+    /// <summary>Channel names from the source (shown to the user; the link carries none), or empty.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
     /// <summary>Loads by extension: .dat (Myo) or .csv (Muse).</summary>
     public static Recording Load(string path)
     {
@@ -101,6 +107,6 @@ public sealed class Recording
             }
         }
 
-        return new Recording(samples.ToArray(), columns.Length, 256);
+        return new Recording(samples.ToArray(), columns.Length, 256) { NanovoltsPerLsb = (int)(MuseLsbMicrovolts * 1000), Labels = columns.Select(c => names[c]).ToArray() };
     }
 }

@@ -54,7 +54,8 @@ public sealed class CrashSafetyTests : IDisposable
         }
 
         RepairResult repair = RecordingRepair.Repair(crashedPath);
-        Assert.Equal(new RepairResult(crashedPath, 5, 5, recordBytes, recordBytes / 3, true), repair);
+        Assert.Equal(new RepairResult(crashedPath, 5, 5, recordBytes, recordBytes / 3, true), repair with { BackupPath = null });
+        Assert.Equal(crashed, File.ReadAllBytes(repair.BackupPath!));
         Assert.Equal(5, SpecHeaderCheck.Check(crashedPath).Records);
     }
 
@@ -82,6 +83,17 @@ public sealed class CrashSafetyTests : IDisposable
                 Assert.True(lenient.IsTruncated);
                 Assert.Equal(complete, lenient.RecordCount);
                 Assert.Equal(records.Take(complete).SelectMany(r => r[1]), lenient.ReadDigital(1));
+            }
+
+            if (cut - headerBytes < (80 * 3) + 32)
+            {
+                // Cut inside the first record before its time-keeping annotation: nothing shows the header's
+                // layout fits the data (a cut and a wrong samples-per-record look alike), so repair refuses.
+                byte[] before = File.ReadAllBytes(cutPath);
+                Assert.Throws<EdfFormatException>(() => RecordingRepair.Repair(cutPath));
+                Assert.Equal(before, File.ReadAllBytes(cutPath));
+                File.Delete(cutPath);
+                return;
             }
 
             RepairResult result = RecordingRepair.Repair(cutPath);

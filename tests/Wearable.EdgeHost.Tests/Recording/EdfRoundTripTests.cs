@@ -144,7 +144,7 @@ public sealed class EdfRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void Markers_added_after_the_last_record_go_into_its_free_annotation_space()
+    public void Markers_added_after_the_last_record_are_all_written_widening_the_annotation_signal_when_needed()
     {
         string path = _files.Path("late-markers.edf");
         var options = RecordingFixtures.Options(EdfVariant.Edf, [10]) with { AnnotationBytesPerRecord = 60 };
@@ -160,10 +160,12 @@ public sealed class EdfRoundTripTests : IDisposable
         writer.AddAnnotation(2.95, null, "one too many for the room left");
         writer.Dispose();
 
-        // 60 bytes: "+2\x14\x14\0" (5) + "+2.75\x14stop\x14\0" (12) + "+2.9\x150.1\x14late one\x14\0" (20) leave 23, too few for the third.
-        Assert.Equal(1, writer.PendingAnnotations);
+        // 60 bytes: "+2\x14\x14\0" (5) + "+2.75\x14stop\x14\0" (12) + "+2.9\x150.1\x14late one\x14\0" (20) leave 23, too few for
+        // the third: the writer rewrites the file with a wider annotation signal rather than drop it.
+        Assert.Equal(0, writer.PendingAnnotations);
+        Assert.True(writer.AnnotationsWidened);
         using var reader = EdfReader.Open(path);
-        Assert.Equal([new EdfAnnotation(2.75, null, "stop"), new EdfAnnotation(2.9, 0.1, "late one")], reader.ReadAnnotations());
+        Assert.Equal([new EdfAnnotation(2.75, null, "stop"), new EdfAnnotation(2.9, 0.1, "late one"), new EdfAnnotation(2.95, null, "one too many for the room left")], reader.ReadAnnotations());
         Assert.Equal(records.SelectMany(r => r[0]), reader.ReadDigital(0));
         Assert.Equal(3, SpecHeaderCheck.Check(path).Records);
     }

@@ -73,3 +73,73 @@ public class SequenceGapDetectorTests
         }).QuickCheckThrowOnFailure();
     }
 }
+
+/// <summary>Issue 13 item 4: a jump the block timestamps do not back is a resync, not billions of lost blocks.</summary>
+public class SequenceResyncTests
+{
+    private const double BlockMicros = 12_500;
+
+    [Fact]
+    public void A_gap_whose_timestamps_moved_as_far_is_a_loss()
+    {
+        var detector = new SequenceGapDetector();
+        detector.Classify(0, 1_000_000, BlockMicros);
+        detector.Classify(1, 1_012_500, BlockMicros);
+        SequenceObservation seen = detector.Classify(5, 1_062_500, BlockMicros);
+
+        Assert.Equal(SequenceVerdict.Gap, seen.Verdict);
+        Assert.Equal(3, seen.Skipped);
+        Assert.Equal(3, detector.Lost);
+        Assert.Equal(0, detector.Resyncs);
+    }
+
+    [Fact]
+    public void A_wild_counter_jump_is_a_resync_and_counts_nothing_lost()
+    {
+        var detector = new SequenceGapDetector();
+        detector.Classify(0, 1_000_000, BlockMicros);
+        detector.Classify(1, 1_012_500, BlockMicros);
+        SequenceObservation seen = detector.Classify(3_000_000_000, 1_025_000, BlockMicros);
+        SequenceObservation next = detector.Classify(3_000_000_001, 1_037_500, BlockMicros);
+
+        Assert.Equal(SequenceVerdict.Resync, seen.Verdict);
+        Assert.Equal(SequenceVerdict.InOrder, next.Verdict);
+        Assert.Equal(0, detector.Lost);
+        Assert.Equal(1, detector.Resyncs);
+    }
+
+    [Fact]
+    public void A_restarted_device_counting_from_zero_again_is_a_resync_not_stale_forever()
+    {
+        var detector = new SequenceGapDetector();
+        for (uint s = 0; s < 1000; s++)
+        {
+            detector.Classify(s, 5_000_000 + (s * 12_500), BlockMicros);
+        }
+
+        Assert.Equal(SequenceVerdict.Resync, detector.Classify(0, 200, BlockMicros).Verdict);
+        Assert.Equal(SequenceVerdict.InOrder, detector.Classify(1, 12_700, BlockMicros).Verdict);
+        Assert.Equal(0, detector.Stale);
+        Assert.Equal(0, detector.Lost);
+    }
+
+    [Fact]
+    public void A_duplicate_with_its_original_timestamp_stays_stale()
+    {
+        var detector = new SequenceGapDetector();
+        detector.Classify(7, 100_000, BlockMicros);
+        detector.Classify(8, 112_500, BlockMicros);
+        Assert.Equal(SequenceVerdict.Stale, detector.Classify(7, 100_000, BlockMicros).Verdict);
+        Assert.Equal(0, detector.Resyncs);
+    }
+
+    [Fact]
+    public void Without_timestamps_an_implausible_jump_is_a_resync()
+    {
+        var detector = new SequenceGapDetector();
+        detector.Observe(0);
+        Assert.Equal(0, detector.Observe(4_000_000_000));
+        Assert.Equal(0, detector.Lost);
+        Assert.Equal(1, detector.Resyncs);
+    }
+}

@@ -13,18 +13,12 @@ namespace Wearable.Firmware.Tests.Core;
 /// <summary>The main loop allocates nothing per sample, per streamed block or per handled command frame.</summary>
 public sealed class FirmwareDeviceAllocationTests
 {
-    private static (FirmwareDevice Device, ScriptedHost Host, VirtualClock Clock) AuthenticatedDevice(int channels = 16)
-    {
-        var harness = new CoreHarness(channels, 2000, BoardProfile.Esp32()).Authenticate();
-        return (harness.Device, harness.Host, harness.Clock);
-    }
-
     [Theory]
     [InlineData(LinkStreamKind.Raw)]
     [InlineData(LinkStreamKind.Filtered)]
     public void Streaming_16ch_at_2kHz_allocates_nothing_per_block(LinkStreamKind kind)
     {
-        var (device, host, clock) = AuthenticatedDevice();
+        var (device, host, clock) = AuthenticatedTestDevice.Create();
         host.Send(new StartStreamMessage { Kind = kind, BlockSamples = 16, ChannelMask = 0xFFFF });
         device.Poll();
         host.DiscardOutput = true;
@@ -48,7 +42,7 @@ public sealed class FirmwareDeviceAllocationTests
     [InlineData(LinkStreamKind.Features)]
     public void Streaming_from_the_active_model_allocates_nothing(LinkStreamKind kind)
     {
-        var (device, host, clock) = AuthenticatedDevice(channels: 8);
+        var (device, host, clock) = AuthenticatedTestDevice.Create(channels: 8);
         var model = ModelReader.Read(File.ReadAllBytes(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl")));
         device.Stream.SetModel(new ModelPipeline(model));
         host.Send(new StartStreamMessage { Kind = kind, BlockSamples = kind == LinkStreamKind.Features ? 4 : 16, ChannelMask = 0xFF });
@@ -68,7 +62,7 @@ public sealed class FirmwareDeviceAllocationTests
     [Fact]
     public void Handling_a_command_frame_allocates_nothing()
     {
-        var (device, host, _) = AuthenticatedDevice();
+        var (device, host, _) = AuthenticatedTestDevice.Create();
         var encoder = new LinkEncoder();
         var ping = new byte[LinkProtocol.MaxEncodedFrameLength];
         int length = encoder.Encode(new TimeSyncPingMessage { PingId = 7, HostTimeMicros = 123 }, LinkFlags.None, 1, ping, 0);

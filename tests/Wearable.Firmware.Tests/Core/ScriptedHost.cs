@@ -24,11 +24,15 @@ internal sealed class ScriptedHost : IByteTransport, ILinkFrameSink, IPeerPresen
     private bool _found;
     private List<CapturedFrame>? _captured;
     private int _peerChanges;
+    private Action? _onEach;
 
     /// <summary>When true, the device's output is only counted (steady-state measurements).</summary>
     public bool DiscardOutput { get; set; }
 
     public long BytesWritten { get; private set; }
+
+    /// <summary>Called with the byte count of every write (a slow UART advances the device clock here).</summary>
+    public Action<int>? Written { get; set; }
 
     public int Read(byte[] buffer, int offset, int count)
     {
@@ -47,6 +51,7 @@ internal sealed class ScriptedHost : IByteTransport, ILinkFrameSink, IPeerPresen
     public void Write(byte[] buffer, int offset, int count)
     {
         BytesWritten += count;
+        Written?.Invoke(count);
         if (!DiscardOutput)
         {
             Array.Copy(buffer, offset, _output, _outputLength, count);
@@ -116,12 +121,27 @@ internal sealed class ScriptedHost : IByteTransport, ILinkFrameSink, IPeerPresen
         return _found;
     }
 
+    /// <summary>Decodes the output so far and calls <paramref name="onEach"/> after filling <paramref name="message"/> from each frame of its type.</summary>
+    public void TakeEach(ILinkMessage message, Action onEach)
+    {
+        _onEach = onEach;
+        try
+        {
+            TryTake(message);
+        }
+        finally
+        {
+            _onEach = null;
+        }
+    }
+
     public void OnFrame(LinkFrame frame)
     {
         _captured?.Add(new CapturedFrame(frame.MessageType, frame.Flags, frame.Sequence, frame.Buffer.AsSpan(frame.PayloadOffset, frame.PayloadLength).ToArray()));
         if (_wanted is not null && frame.TryRead(_wanted))
         {
             _found = true;
+            _onEach?.Invoke();
         }
     }
 }

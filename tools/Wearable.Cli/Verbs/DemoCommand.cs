@@ -21,7 +21,7 @@ public static class DemoCommand
     {
         var seconds = new Option<double>("--seconds") { Description = "How long to stream (at most an hour).", DefaultValueFactory = _ => 12.0 }.InRange(0, 3600, exclusiveMin: true);
         var source = new Option<string>("--source") { Description = "myo (bundled real sEMG), synthetic, or a Myo .dat / Muse .csv file.", DefaultValueFactory = _ => "myo" }.ExistingFileOr("myo", "synthetic");
-        var output = new Option<string?>("--out") { Description = "EDF+ file to write (default: a file in the temp folder)." }.OutputFile();
+        var output = new Option<string?>("--out") { Description = "EDF+ (.edf) or 24-bit BDF+ (.bdf) file to write (default: an .edf in the temp folder)." }.OutputFile();
         var afe = new Option<bool>("--afe") { Description = "Read the synthetic signal through a simulated ADS1299 and the firmware's real driver (SPI bytes -> driver -> core -> link)." };
         var json = CommonOptions.Json();
         var command = new Command("demo", "Stream from a virtual device playing real sEMG: pair, stream, record EDF+, live activity and latency, summary.")
@@ -68,6 +68,15 @@ public static class DemoCommand
         }
 
         string path = output ?? Path.Combine(Path.GetTempPath(), "wearable-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".edf");
+        try
+        {
+            RecordingFormat.FromPath(path);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(ex.Message, "Example: wearable demo --out demo.bdf");
+        }
+
         string connection = "sim://?transport=pty&pairing=60&channels=8&rate=2000&source=" + Uri.EscapeDataString(sourceArgument) + (afe ? "&afe=ads1299" : string.Empty);
         TextWriter log = json ? Console.Error : Console.Out;
 
@@ -145,6 +154,8 @@ public static class DemoCommand
                 samples = counters.Samples,
                 blocks = counters.Blocks,
                 lostBlocks = counters.LostBlocks,
+                lostSamples = counters.LostSamples,
+                resyncs = counters.Resyncs,
                 crcErrors = counters.CrcErrors,
                 inferenceEvents = events,
                 latencyMs = new { p50 = latencyStats.P50, p99 = latencyStats.P99, max = latencyStats.Max },

@@ -36,42 +36,27 @@ public static class PlayCommand
         {
             return extension is ".edf" or ".bdf" ? FromEdf(path) : Recording.Load(path);
         }
-        catch (Exception ex) when (ex is InvalidDataException or EdfFormatException or IOException)
+        catch (EdfFormatException ex)
+        {
+            throw new CliException(path + ": " + ex.Message, ex.Hint ?? "Play .edf/.bdf, Myo .dat (8 ch int16) or Muse .csv (TP9, AF7, AF8, TP10) files.");
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
             throw new CliException(path + ": " + ex.Message, "Play .edf/.bdf, Myo .dat (8 ch int16) or Muse .csv (TP9, AF7, AF8, TP10) files.");
         }
     }
 
+    /// <summary>The virtual device's limits: a 32-bit channel mask on the link, a 64 kHz simulated ADC.</summary>
+    public const int MaxChannels = 32;
+
+    public const int MaxRate = 64000;
+
+    // Every data signal on one common scale that keeps its physical value (the link has one nV per count).
     private static Recording FromEdf(string path)
     {
         using EdfReader reader = EdfReader.Open(path);
-        int[] signals = Enumerable.Range(0, reader.Header.Signals.Count).Where(i => !reader.Header.Signals[i].IsAnnotation).ToArray();
-        if (signals.Length == 0)
-        {
-            throw new InvalidDataException("it holds no data signals.");
-        }
-
-        double rate = reader.SampleRate(signals[0]);
-        int[] rates = signals.Select(s => (int)Math.Round(reader.SampleRate(s))).Distinct().ToArray();
-        if (rates.Length != 1 || rate != Math.Round(rate))
-        {
-            throw new InvalidDataException("its signals have different or fractional rates (" + string.Join(", ", rates) + " Hz); the virtual device has one ADC rate.");
-        }
-
-        // The device speaks int16 counts: keep EDF's 16-bit digital values; scale BDF's 24-bit ones down.
-        int shift = reader.Header.Signals[signals[0]].DigitalMaximum > short.MaxValue ? 8 : 0;
-        int[][] digital = signals.Select(s => reader.ReadDigital(s)).ToArray();
-        int frames = digital.Min(d => d.Length);
-        var samples = new short[frames * signals.Length];
-        for (int f = 0; f < frames; f++)
-        {
-            for (int c = 0; c < signals.Length; c++)
-            {
-                samples[(f * signals.Length) + c] = (short)Math.Clamp(digital[c][f] >> shift, short.MinValue, short.MaxValue);
-            }
-        }
-
-        return new Recording(samples, signals.Length, (int)rate);
+        PlayableRecording playable = PlayableRecording.FromEdf(reader, MaxChannels, MaxRate);
+        return new Recording(playable.Samples, playable.Channels, playable.SampleRate) { NanovoltsPerLsb = playable.NanovoltsPerLsb, Labels = playable.Labels };
     }
 
     private static int Run(string path, double seconds, int pairingWindow)
@@ -81,7 +66,7 @@ public static class PlayCommand
         {
             Preloaded = recording,
             Source = path,
-            Channels = Math.Min(recording.Channels, 32),
+            Channels = recording.Channels,
             SampleRate = recording.SampleRate,
             Transport = "pty",
             PairingWindow = TimeSpan.FromSeconds(pairingWindow),
@@ -91,6 +76,11 @@ public static class PlayCommand
         using DiscoveryFile? announced = DiscoveryFile.Write(board, options);
         board.Start();
         Console.Out.WriteLine($"playing {Path.GetFileName(path)} ({recording.Channels} ch x {recording.SampleRate} Hz, {recording.Frames / (double)recording.SampleRate:F1} s, looping) on {board.SlavePath}");
+        if (recording.Labels.Count == recording.Channels)
+        {
+            Console.Out.WriteLine("channels: " + string.Join(", ", recording.Labels.Select((label, i) => "EXG" + (i + 1) + " = " + label)) + $" ({recording.NanovoltsPerLsb} nV per count)");
+        }
+
         Console.Out.WriteLine($"connect with: wearable stream {board.SlavePath}   (pairing window open {pairingWindow} s; 'q' + Enter quits)");
         Console.Out.Flush();
         var quit = new ManualResetEventSlim();

@@ -5,8 +5,8 @@ namespace Wearable.Cli.Verbs;
 
 /// <summary>
 /// <c>wearable record</c>: <c>--connect ... --out FILE.edf</c> records a device (<see cref="RecordStreaming"/>);
-/// <c>repair</c> makes a recording left by a crash (record count -1 or too high, partial last record)
-/// readable by every EDF reader again.
+/// <c>repair</c> makes a recording left by a crash (record count -1 or one short, partial last record)
+/// readable by every EDF reader again, keeping the original as a backup.
 /// </summary>
 public static class RecordCommand
 {
@@ -14,29 +14,32 @@ public static class RecordCommand
     {
         var command = new Command("record", "Record EDF+/BDF files and look after them.");
         command.Subcommands.Add(CreateRepair());
+        command.Subcommands.Add(RecordFuzz.Create());
         RecordStreaming.AddTo(command);
         return command;
     }
 
     private static Command CreateRepair()
     {
-        var file = new Argument<string>("FILE") { Description = "The EDF/EDF+/BDF recording to repair in place." }.ExistingFile();
+        var file = new Argument<string>("FILE") { Description = "The EDF/EDF+/BDF recording to repair (the original is kept as FILE.before-repair)." }.ExistingFile();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only say what a repair would do; change nothing." };
         var json = CommonOptions.Json();
-        var repair = new Command("repair", "Recompute the record count from the file size and cut a partial last record.")
+        var repair = new Command("repair", "Fix what a crash leaves (record count, a torn last record), keeping the original as a backup.")
         {
             file,
+            dryRun,
             json,
         };
-        repair.SetAction(parse => Repair(parse.GetValue(file)!, parse.GetValue(json)));
+        repair.SetAction(parse => Repair(parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(json)));
         return repair;
     }
 
-    private static int Repair(string path, bool json)
+    private static int Repair(string path, bool dryRun, bool json)
     {
         RepairResult result;
         try
         {
-            result = RecordingRepair.Repair(path);
+            result = RecordingRepair.Repair(path, dryRun);
         }
         catch (FileNotFoundException)
         {
@@ -50,7 +53,7 @@ public static class RecordCommand
         }
         catch (UnauthorizedAccessException)
         {
-            throw new CliException("Cannot write " + path + ": permission denied.", "Repair changes the file in place; copy it somewhere writable first.");
+            throw new CliException("Cannot write " + path + " or its backup: permission denied.", "Repair keeps a backup beside the file; copy it somewhere writable first.");
         }
 
         if (json)
@@ -59,16 +62,19 @@ public static class RecordCommand
             return 0;
         }
 
+        string kept = result.TrailingBytesKept > 0 ? " " + result.TrailingBytesKept + " bytes after the stated records are not data and were left as they are." : "";
         if (!result.Changed)
         {
-            Console.WriteLine(path + " is intact: " + result.Records + " data records; nothing changed.");
+            Console.WriteLine(path + " is intact: " + result.Records + " data records; nothing changed." + kept);
             return 0;
         }
 
-        string before = result.HeaderRecordsBefore == -1 ? "unknown (-1)" : result.HeaderRecordsBefore.ToString();
-        Console.WriteLine(
-            "Repaired " + path + ": header said " + before + " data records, the file holds " + result.Records
-            + " complete records of " + result.RecordBytes + " bytes" + (result.TruncatedBytes > 0 ? "; cut " + result.TruncatedBytes + " bytes of a partial record." : "."));
+        string before = result.HeaderRecordsBefore == -1 ? "unknown (-1)" : result.HeaderRecordsBefore.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string what = "header said " + before + " data records, the file holds " + result.Records
+            + " complete records of " + result.RecordBytes + " bytes" + (result.TruncatedBytes > 0 ? "; cut " + result.TruncatedBytes + " bytes of a partial record" : "");
+        Console.WriteLine(result.DryRun
+            ? "Would repair " + path + ": " + what + ". Nothing changed (--dry-run)." + kept
+            : "Repaired " + path + ": " + what + ". The original is kept as " + result.BackupPath + "." + kept);
         return 0;
     }
 }

@@ -18,7 +18,7 @@ public static class RecordStreaming
     public static void AddTo(Command record)
     {
         var connect = new Option<string?>("--connect") { Description = "Device to record from (connection string, see 'wearable devices')." }.ConnectionString();
-        var output = new Option<string?>("--out") { Description = "EDF+ file to write." }.OutputFile();
+        var output = new Option<string?>("--out") { Description = "File to write: .edf (EDF+, 16-bit) or .bdf (BDF+, 24-bit)." }.OutputFile();
         var seconds = DeviceArguments.Seconds(10);
         var json = CommonOptions.Json();
         record.Options.Add(connect);
@@ -36,6 +36,15 @@ public static class RecordStreaming
         }
 
         DeviceArguments.CheckSeconds(seconds);
+        try
+        {
+            RecordingFormat.FromPath(output);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(ex.Message, "Example: wearable record --connect sim://?seed=1 --out session.bdf");
+        }
+
         DeviceSession session = CliSessions.OpenPrepared(connection, DeviceArguments.Keys(), DeviceArguments.OptionsFor(connection));
         SessionRecorder? recorder = null;
         try
@@ -48,7 +57,7 @@ public static class RecordStreaming
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new CliException("Cannot write " + output + ": " + ex.Message, "Pick a writable path ending in .edf.");
+                throw new CliException("Cannot write " + output + ": " + ex.Message, "Pick a writable path ending in .edf or .bdf.");
             }
 
             CliSessions.Guard(connection, () => { session.StartStreamAsync().GetAwaiter().GetResult(); return 0; });
@@ -84,14 +93,25 @@ public static class RecordStreaming
             Thread.Sleep(50);
             recorder.Dispose();
             SessionCounters c = session.Counters;
-            var result = new { file = output, records = recorder.RecordsWritten, samples = c.Samples, lostBlocks = c.LostBlocks, crcErrors = c.CrcErrors };
+            var result = new
+            {
+                file = output,
+                records = recorder.RecordsWritten,
+                samples = c.Samples,
+                lostBlocks = c.LostBlocks,
+                lostSamples = c.LostSamples,
+                lostSamplesZeroFilled = recorder.LostSamplesFilled,
+                gaps = c.Gaps,
+                resyncs = c.Resyncs,
+                crcErrors = c.CrcErrors,
+            };
             if (json)
             {
                 JsonOutput.Write(result);
             }
             else
             {
-                Console.Out.WriteLine($"wrote {result.records} one-second records ({c.Samples} samples per channel) to {output}; {c.LostBlocks} blocks lost");
+                Console.Out.WriteLine($"wrote {result.records} one-second records ({c.Samples} samples per channel) to {output}; {c.LostBlocks} blocks lost in {c.Gaps} gaps ({c.LostSamples} samples per channel, zero-filled and marked BAD_ACQ_SKIP), {c.Resyncs} counter resyncs");
             }
 
             return 0;
