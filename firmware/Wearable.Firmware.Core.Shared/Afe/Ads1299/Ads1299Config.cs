@@ -187,7 +187,7 @@ namespace Wearable.Firmware.Afe.Ads1299
         {
             long numerator = ReferenceNanovolts << OutputShift;
             long denominator = (long)Gains[0] << 23;
-            return (int)((numerator + (denominator / 2)) / denominator);
+            return (int)((numerator + (denominator / 2)) / denominator); // safe division: the denominator is a validated gain (1..24) << 23, positive
         }
 
         /// <summary>True when every channel has the same gain (so one scale describes all samples).</summary>

@@ -328,7 +328,7 @@ namespace Wearable.Firmware.Afe.Ads1299
         {
             if (_lastEdge >= 0 && edge > _lastEdge)
             {
-                long periods = (edge - _lastEdge + (_periodMicroseconds / 2)) / _periodMicroseconds;
+                long periods = (edge - _lastEdge + (_periodMicroseconds / 2)) / _periodMicroseconds; // safe division: the period is 1e6 / a validated data rate (62..4000 us), positive
                 if (periods > 1)
                 {
                     _missedFrames += periods - 1;
