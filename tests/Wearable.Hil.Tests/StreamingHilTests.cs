@@ -1,3 +1,4 @@
+using Wearable.Cli.Devices;
 using Wearable.Cli.Simulation;
 using Wearable.Cli.Verbs;
 using Wearable.Hil.Running;
@@ -31,7 +32,7 @@ public class StreamingHilTests
         // The device filters; the desktop claims raw samples are expected: the first sample that the
         // filter changes is where the comparison must stop, with both values.
         Recording recording = Recording.Load(RecordingPath);
-        using LinkHilTarget device = LinkHilTarget.Connect("sim://?fast=1&source=" + RecordingPath, TimeSpan.FromSeconds(10), VirtualDeviceLauncher.Launch);
+        using LinkHilTarget device = LinkHilTarget.Connect("sim://?fast=1&source=" + RecordingPath, TimeSpan.FromSeconds(10), new VirtualDeviceLauncher());
         var raw = new RecordingStreamReference(recording, null);
         StreamingHilReport report = StreamingHil.Compare(device.Client, LinkStreamKind.Filtered, 8, recording.SampleRate, 20, 50, raw, TimeSpan.FromSeconds(10));
 

@@ -1,4 +1,4 @@
-using Wearable.Cli.Simulation;
+using Wearable.Cli.Devices;
 using Wearable.Hil.Generation;
 using Wearable.Hil.Rigs;
 using Wearable.Hil.Running;
@@ -16,7 +16,7 @@ public class VirtualDeviceRigTests
     [Fact]
     public void Whole_suite_passes_on_the_virtual_device_over_a_pty()
     {
-        HilRunReport report = RigRun.Execute(Rig, null, VirtualDeviceLauncher.Launch);
+        HilRunReport report = RigRun.Execute(Rig, null, new VirtualDeviceLauncher());
 
         Assert.Contains("/dev/pts/", report.Target);
         Assert.True(report.Success, string.Join("; ", report.Kernels.Where(k => !k.Success).Select(k => k.Kernel + ": " + k.FirstMismatch!.Detail)));
@@ -29,7 +29,7 @@ public class VirtualDeviceRigTests
     public void Perturbed_kernel_fails_with_the_exact_first_mismatch_and_nothing_else_fails()
     {
         const string kernel = "cnn.requantize";
-        HilRunReport report = RigRun.Execute(Rig, Rig.Target + "&perturb=" + kernel, VirtualDeviceLauncher.Launch);
+        HilRunReport report = RigRun.Execute(Rig, Rig.Target + "&perturb=" + kernel, new VirtualDeviceLauncher());
 
         Assert.False(report.Success);
         KernelResult failed = Assert.Single(report.Kernels, k => !k.Success);
@@ -49,7 +49,7 @@ public class VirtualDeviceRigTests
     [Fact]
     public void Unknown_perturbed_kernel_is_a_clear_error()
     {
-        var error = Assert.Throws<HilTargetException>(() => RigRun.Execute(Rig, "sim://?perturb=cnn.nope", VirtualDeviceLauncher.Launch));
+        var error = Assert.Throws<HilTargetException>(() => RigRun.Execute(Rig, "sim://?perturb=cnn.nope", new VirtualDeviceLauncher()));
         Assert.Contains("cnn.nope", error.Message);
     }
 }

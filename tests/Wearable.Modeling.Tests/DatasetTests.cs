@@ -208,13 +208,13 @@ public sealed class TextFormatTests
     {
         public string FormatName => "test";
 
-        public Recording Read(string path) => throw new InvalidOperationException("not used");
+        public LabelledRecording Read(string path) => throw new InvalidOperationException("not used");
     }
 }
 
 public sealed class WindowingTests
 {
-    private static Recording Ramp(int[] labels) => Recording.FromInt16(
+    private static LabelledRecording Ramp(int[] labels) => LabelledRecording.FromInt16(
         "ramp", "p", "s", ["a", "b"], 100, "adc",
         Enumerable.Range(0, labels.Length * 2).Select(i => (short)i).ToArray(), labels);
 

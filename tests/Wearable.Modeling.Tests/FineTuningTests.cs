@@ -23,7 +23,7 @@ public sealed class FineTuningTests
                 samples[i] = (short)((10 * (i % Channels)) + (100 * (i / Channels)) + w);
             }
 
-            set.AddRecording(Recording.FromInt16("r", person, "s", Recording.NumberedChannels(Channels), 200, "adc", samples, segmentLabel: w % 7), Length);
+            set.AddRecording(LabelledRecording.FromInt16("r", person, "s", LabelledRecording.NumberedChannels(Channels), 200, "adc", samples, segmentLabel: w % 7), Length);
         }
 
         return set;

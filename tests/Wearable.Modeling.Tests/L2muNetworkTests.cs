@@ -22,7 +22,7 @@ public sealed class L2muNetworkTests
                 samples[n] = (short)Math.Round((n % 4 == label ? 40 : 6) * random.NextGaussian());
             }
 
-            set.AddRecording(Recording.FromInt16("r", "p", "s", Recording.NumberedChannels(4), 200, "adc", samples, segmentLabel: label), length);
+            set.AddRecording(LabelledRecording.FromInt16("r", "p", "s", LabelledRecording.NumberedChannels(4), 200, "adc", samples, segmentLabel: label), length);
         }
 
         return set;

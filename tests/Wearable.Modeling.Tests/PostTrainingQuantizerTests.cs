@@ -110,7 +110,7 @@ public class PostTrainingQuantizerTests
         float[][] inputs = [[1, 0], [0, 2], [-1, 1]];
         foreach (float[] x in inputs)
         {
-            calibration.AddRecording(Recording.FromFloat("hand", "p", "s", ["a", "b"], 1, "raw", x, null, 0), 1);
+            calibration.AddRecording(LabelledRecording.FromFloat("hand", "p", "s", ["a", "b"], 1, "raw", x, null, 0), 1);
         }
 
         // Outputs: (0.625, 0.75), (-0.375, 0), (-0.625, -1.125): range [-1.125, 0.75] -> s = 1.875 / 255,

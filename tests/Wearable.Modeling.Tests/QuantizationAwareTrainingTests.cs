@@ -144,8 +144,8 @@ public class QuantizationAwareTrainingTests
         // one channel now sets the first per-tensor activation range, leaving the other seven channels
         // a few codes each: a model that post-training quantization handles badly.
         const float Outlier = 100;
-        var conv = (Conv1dLayer)network.Layers[0];
-        var dw = (DepthwiseConv1dLayer)network.Layers[3];
+        var conv = (Conv1dTrainingLayer)network.Layers[0];
+        var dw = (DepthwiseConv1dTrainingLayer)network.Layers[3];
         int row = conv.Kernel * conv.InputChannels;
         for (int i = 0; i < row; i++)
         {

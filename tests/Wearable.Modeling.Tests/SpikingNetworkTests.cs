@@ -20,7 +20,7 @@ public sealed class SpikingNetworkTests
                 samples[n] = (short)Math.Round((n % 4 == label ? 40 : 6) * random.NextGaussian());
             }
 
-            set.AddRecording(Recording.FromInt16("r", "p", "s", Recording.NumberedChannels(4), 200, "adc", samples, segmentLabel: label), 20);
+            set.AddRecording(LabelledRecording.FromInt16("r", "p", "s", LabelledRecording.NumberedChannels(4), 200, "adc", samples, segmentLabel: label), 20);
         }
 
         return set;
@@ -112,7 +112,7 @@ public sealed class EnsembleModelTests
                 samples[n] = (short)Math.Round((n % 4 == label ? 40 : 6) * random.NextGaussian());
             }
 
-            set.AddRecording(Recording.FromInt16("r", "p", "s", Recording.NumberedChannels(4), 200, "adc", samples, segmentLabel: label), 20);
+            set.AddRecording(LabelledRecording.FromInt16("r", "p", "s", LabelledRecording.NumberedChannels(4), 200, "adc", samples, segmentLabel: label), 20);
         }
 
         var model = ClassifierModels.Create("conv:4:3,relu,gap + lif:12", 20, 4, 4, 0.05f);

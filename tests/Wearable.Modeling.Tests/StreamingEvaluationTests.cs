@@ -17,7 +17,7 @@ public sealed class StreamingEvaluationTests
     }
 
     /// <summary>A stream whose channel 0 carries its own label, so an "oracle" classifier can read it back with a lag.</summary>
-    private static Recording LabelledStream(int[] labels)
+    private static LabelledRecording LabelledStream(int[] labels)
     {
         var samples = new short[labels.Length * 2];
         for (int i = 0; i < labels.Length; i++)
@@ -25,7 +25,7 @@ public sealed class StreamingEvaluationTests
             samples[2 * i] = (short)labels[i];
         }
 
-        return Recording.FromInt16("stream", "p", "1", ["a", "b"], 200, "adc", samples, labels);
+        return LabelledRecording.FromInt16("stream", "p", "1", ["a", "b"], 200, "adc", samples, labels);
     }
 
     [Fact]

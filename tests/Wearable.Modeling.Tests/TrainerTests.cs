@@ -24,7 +24,7 @@ public sealed class TrainerTests
                 samples[n] = (short)Math.Round(gain * random.NextGaussian());
             }
 
-            set.AddRecording(Recording.FromInt16("r", "p", "s", Recording.NumberedChannels(channels), 200, "adc", samples, segmentLabel: label), length);
+            set.AddRecording(LabelledRecording.FromInt16("r", "p", "s", LabelledRecording.NumberedChannels(channels), 200, "adc", samples, segmentLabel: label), length);
         }
 
         return set;

@@ -3,7 +3,7 @@ namespace Wearable.EdgeHost.Connections;
 /// <summary>How the host reaches a device.</summary>
 public enum ConnectionKind
 {
-    /// <summary>A serial port or pseudo-terminal, driven through termios.</summary>
+    /// <summary>A serial port or pseudo-terminal, driven through System.IO.Ports.</summary>
     Serial,
 
     /// <summary>TCP, e.g. a virtual device listening on loopback.</summary>

@@ -11,7 +11,7 @@ namespace Wearable.EdgeHost.Connections;
 public sealed class ConnectionString
 {
     /// <summary>The baud rate used when a serial connection string names none (the link budget's UART rate).</summary>
-    public const int DefaultBaud = BaudRates.Default;
+    public const int DefaultBaud = SerialSettings.DefaultBaudRate;
 
     private readonly Dictionary<string, string> _options;
 
@@ -126,9 +126,9 @@ public sealed class ConnectionString
         }
 
         var connection = new ConnectionString(text, kind, target, options);
-        if (kind == ConnectionKind.Serial && options.ContainsKey("baud") && !BaudRates.TryGetSpeed(connection.Baud, out _))
+        if (kind == ConnectionKind.Serial && options.ContainsKey("baud") && connection.Baud <= 0)
         {
-            throw Invalid(text, $"baud={connection.Baud} is not a standard rate ({string.Join(", ", BaudRates.Supported)})");
+            throw Invalid(text, $"baud={connection.Baud} is not a positive number of bits per second");
         }
 
         return connection;

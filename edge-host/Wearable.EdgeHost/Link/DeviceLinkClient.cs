@@ -26,6 +26,7 @@ public sealed class DeviceLinkClient : IDisposable
     private int _sequence;
     private long _bytesReceived;
     private volatile bool _closed;
+    private Exception? _closeCause;
 
     public DeviceLinkClient(Stream stream, bool traceFrames = false)
     {
@@ -46,6 +47,9 @@ public sealed class DeviceLinkClient : IDisposable
 
     /// <summary>True once the link closed (the device went away).</summary>
     public bool Closed => _closed;
+
+    /// <summary>Why the link closed: the transport's exception, or an <see cref="EndOfStreamException"/> when the device hung up; null while open or after <see cref="Dispose"/>.</summary>
+    public Exception? CloseCause => Volatile.Read(ref _closeCause);
 
     /// <summary>Frames the device sent on its own (overflow reports, logs), kept when no <see cref="Notice"/> handler is set.</summary>
     public LinkReply[] Notices() => _notices.ToArray();
@@ -68,36 +72,36 @@ public sealed class DeviceLinkClient : IDisposable
     }
 
     /// <summary>Opens a session and returns the device's description.</summary>
-    public DeviceInfoMessage Hello()
+    public DeviceInfoMessage Hello(CancellationToken cancellationToken = default)
     {
-        LinkReply reply = Request(new HelloMessage());
+        LinkReply reply = Request(new HelloMessage(), cancellationToken);
         return reply.Read(new DeviceInfoMessage());
     }
 
     /// <summary>Pairs (the device's pairing button must be active).</summary>
-    public void Pair(HostCredentials credentials)
+    public void Pair(HostCredentials credentials, CancellationToken cancellationToken = default)
     {
         var pair = new PairRequestMessage();
         credentials.HostId.CopyTo(pair.HostId, 0);
         credentials.Secret.CopyTo(pair.HostSecret, 0);
-        Request(pair);
+        Request(pair, cancellationToken);
     }
 
     /// <summary>Asks for a challenge; returns the device nonce.</summary>
-    public byte[] BeginAuthentication(byte[] hostId)
+    public byte[] BeginAuthentication(byte[] hostId, CancellationToken cancellationToken = default)
     {
         var begin = new AuthBeginMessage();
         hostId.CopyTo(begin.HostId, 0);
-        return Request(begin).Read(new AuthChallengeMessage()).DeviceNonce.ToArray();
+        return Request(begin, cancellationToken).Read(new AuthChallengeMessage()).DeviceNonce.ToArray();
     }
 
     /// <summary>Sends an AuthResponse as given (tests use it to replay one) and returns the AuthResult.</summary>
-    public AuthResultMessage RespondToChallenge(byte[] hostNonce, byte[] proof)
+    public AuthResultMessage RespondToChallenge(byte[] hostNonce, byte[] proof, CancellationToken cancellationToken = default)
     {
         var response = new AuthResponseMessage();
         hostNonce.CopyTo(response.HostNonce, 0);
         proof.CopyTo(response.Proof, 0);
-        return Request(response).Read(new AuthResultMessage());
+        return Request(response, cancellationToken).Read(new AuthResultMessage());
     }
 
     /// <summary>Computes the host proof for a challenge.</summary>
@@ -112,11 +116,11 @@ public sealed class DeviceLinkClient : IDisposable
     /// Authenticates this session with a paired host's credentials and checks the device's own proof
     /// against <paramref name="deviceId"/> (from DeviceInfo), so both ends know who they talk to.
     /// </summary>
-    public void Authenticate(HostCredentials credentials, byte[] deviceId)
+    public void Authenticate(HostCredentials credentials, byte[] deviceId, CancellationToken cancellationToken = default)
     {
-        byte[] deviceNonce = BeginAuthentication(credentials.HostId);
+        byte[] deviceNonce = BeginAuthentication(credentials.HostId, cancellationToken);
         byte[] hostNonce = RandomNumberGenerator.GetBytes(LinkAuthenticator.NonceLength);
-        AuthResultMessage result = RespondToChallenge(hostNonce, ComputeProof(credentials, deviceNonce, hostNonce));
+        AuthResultMessage result = RespondToChallenge(hostNonce, ComputeProof(credentials, deviceNonce, hostNonce), cancellationToken);
         if (result.Status != LinkErrorCode.None)
         {
             throw new DeviceLinkException(result.Status, LinkMessageType.AuthResponse, "authentication refused: pair this host again");
@@ -128,67 +132,70 @@ public sealed class DeviceLinkClient : IDisposable
         }
     }
 
-    public void StartStream(LinkStreamKind kind, int blockSamples, uint channelMask, int options = 0)
+    public void StartStream(LinkStreamKind kind, int blockSamples, uint channelMask, int options = 0, CancellationToken cancellationToken = default)
     {
-        Request(new StartStreamMessage { Kind = kind, BlockSamples = blockSamples, ChannelMask = channelMask, Options = options });
+        Request(new StartStreamMessage { Kind = kind, BlockSamples = blockSamples, ChannelMask = channelMask, Options = options }, cancellationToken);
     }
 
-    public void StopStream() => Request(new StopStreamMessage { Kind = LinkStreamKind.All });
+    public void StopStream(CancellationToken cancellationToken = default) => Request(new StopStreamMessage { Kind = LinkStreamKind.All }, cancellationToken);
 
     /// <summary>The next sample block, or null if none arrives within <paramref name="timeout"/>.</summary>
     public ReceivedBlock? ReceiveBlock(TimeSpan timeout) => _blocks.TryTake(out ReceivedBlock? block, timeout) ? block : null;
 
     /// <summary>Reads one ConfigGet value.</summary>
-    public int GetConfig(int key) => Request(new ConfigGetMessage { Key = key }).Read(new ConfigValueMessage()).Value;
+    public int GetConfig(int key, CancellationToken cancellationToken = default) => Request(new ConfigGetMessage { Key = key }, cancellationToken).Read(new ConfigValueMessage()).Value;
 
     /// <summary>Starts a model upload into <paramref name="slot"/>.</summary>
-    public void BeginModelUpload(byte slot, int size, uint crc) =>
-        Request(new ModelBeginMessage { Slot = slot, TotalSize = (uint)size, Crc32 = crc });
+    public void BeginModelUpload(byte slot, int size, uint crc, CancellationToken cancellationToken = default) =>
+        Request(new ModelBeginMessage { Slot = slot, TotalSize = (uint)size, Crc32 = crc }, cancellationToken);
 
     /// <summary>Sends one chunk and waits for its acknowledgement.</summary>
-    public void SendModelChunk(int offset, byte[] data, int dataOffset, int count)
+    public void SendModelChunk(int offset, byte[] data, int dataOffset, int count, CancellationToken cancellationToken = default)
     {
         var chunk = new ModelChunkMessage { Offset = (uint)offset };
         chunk.SetData(data, dataOffset, count);
-        Request(chunk);
+        Request(chunk, cancellationToken);
     }
 
-    public void CommitModel(byte slot, uint crc) => Request(new ModelCommitMessage { Slot = slot, Crc32 = crc });
+    public void CommitModel(byte slot, uint crc, CancellationToken cancellationToken = default) => Request(new ModelCommitMessage { Slot = slot, Crc32 = crc }, cancellationToken);
 
     /// <summary>
     /// Uploads a whole model into <paramref name="slot"/> in chunks and commits it; calls
     /// <paramref name="afterChunk"/> with the number of chunks acknowledged so far.
     /// </summary>
-    public void UploadModel(byte slot, byte[] model, int chunkSize = ModelChunkMessage.RecommendedDataLength, Action<int>? afterChunk = null)
+    public void UploadModel(byte slot, byte[] model, int chunkSize = ModelChunkMessage.RecommendedDataLength, Action<int>? afterChunk = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         uint crc = LinkCrc32.Compute(model, 0, model.Length);
-        BeginModelUpload(slot, model.Length, crc);
+        BeginModelUpload(slot, model.Length, crc, cancellationToken);
         int chunks = 0;
         for (int offset = 0; offset < model.Length; offset += chunkSize)
         {
-            SendModelChunk(offset, model, offset, Math.Min(chunkSize, model.Length - offset));
+            SendModelChunk(offset, model, offset, Math.Min(chunkSize, model.Length - offset), cancellationToken);
             afterChunk?.Invoke(++chunks);
         }
 
-        CommitModel(slot, crc);
+        CommitModel(slot, crc, cancellationToken);
     }
 
     /// <summary>
     /// Sends a request and waits for the reply with its sequence number; an Error reply becomes a
-    /// <see cref="DeviceLinkException"/> carrying the device's code.
+    /// <see cref="DeviceLinkException"/> carrying the device's code. Cancelling
+    /// <paramref name="cancellationToken"/> ends the wait at once with an <see cref="OperationCanceledException"/>
+    /// (a reply that arrives later is skipped by the next request, which matches on its sequence number).
     /// </summary>
-    public LinkReply Request(ILinkMessage message)
+    public LinkReply Request(ILinkMessage message, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         int sequence = Send(message);
         long deadline = Environment.TickCount64 + (long)Timeout.TotalMilliseconds;
         while (true)
         {
             long left = deadline - Environment.TickCount64;
-            if (left <= 0 || !_replies.TryTake(out LinkReply? reply, (int)left))
+            if (left <= 0 || !_replies.TryTake(out LinkReply? reply, (int)Math.Min(left, int.MaxValue), cancellationToken))
             {
                 throw new DeviceLinkException(_closed
-                    ? $"The link closed while waiting for the reply to {message.MessageType}."
+                    ? $"The link closed while waiting for the reply to {message.MessageType}" + (CloseCause is { } cause ? ": " + cause.Message : ".")
                     : $"No reply to {message.MessageType} within {Timeout.TotalSeconds:F1} s: is the device running and the path right?");
             }
 
@@ -238,6 +245,7 @@ public sealed class DeviceLinkClient : IDisposable
                 int n = _stream.Read(buffer, 0, buffer.Length);
                 if (n <= 0)
                 {
+                    Volatile.Write(ref _closeCause, new EndOfStreamException("the device closed the link (end of stream)"));
                     break;
                 }
 
@@ -262,14 +270,13 @@ public sealed class DeviceLinkClient : IDisposable
                 Interlocked.Add(ref _bytesReceived, n);
             }
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or TimeoutException or UnauthorizedAccessException)
         {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        catch (TimeoutException)
-        {
+            // A read that fails because we are closing is no loss; anything else is why the link died.
+            if (!_closed)
+            {
+                Volatile.Write(ref _closeCause, ex);
+            }
         }
         finally
         {

@@ -6,11 +6,13 @@ namespace Wearable.EdgeHost.Sessions;
 /// to happen at the midpoint (NTP's assumption), and exchanges with a round trip far above the best
 /// recent one are ignored because queueing delay makes their midpoint wrong. A least-squares line over
 /// the kept points gives offset and drift, so timestamps stay right between exchanges.
+/// Thread-safe: a session's time sync adds exchanges while its receive thread and readers map timestamps.
 /// </summary>
 public sealed class DeviceClockMapper
 {
     private readonly int _window;
-    private readonly List<(double Device, double Host, double RoundTrip)> _points = new();
+    private readonly List<ClockExchange> _points = new();
+    private readonly Lock _lock = new();
     private double _slope = 1e-6;
     private double _intercept;
     private double _deviceOrigin;
@@ -26,13 +28,40 @@ public sealed class DeviceClockMapper
     }
 
     /// <summary>True once at least one exchange has been accepted.</summary>
-    public bool IsSynchronised => _points.Count > 0;
+    public bool IsSynchronised
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _points.Count > 0;
+            }
+        }
+    }
 
     /// <summary>Device clock rate error in parts per million (positive: the device clock runs slow).</summary>
-    public double DriftPpm => (_slope * 1e6 - 1.0) * 1e6;
+    public double DriftPpm
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return (_slope * 1e6 - 1.0) * 1e6;
+            }
+        }
+    }
 
     /// <summary>The best round trip among kept exchanges, seconds: the bound on the mapping's error.</summary>
-    public double BestRoundTripSeconds => _points.Count == 0 ? double.NaN : _points.Min(p => p.RoundTrip);
+    public double BestRoundTripSeconds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return BestRoundTrip();
+            }
+        }
+    }
 
     /// <summary>Adds one exchange. Returns false when it was rejected as delayed.</summary>
     public bool AddExchange(double hostSendUnix, long deviceMicros, double hostReceiveUnix)
@@ -43,18 +72,51 @@ public sealed class DeviceClockMapper
             throw new ArgumentException("The reply arrived before the request was sent: the host times are swapped.");
         }
 
+        lock (_lock)
+        {
+            return Add(hostSendUnix, deviceMicros, hostReceiveUnix, roundTrip);
+        }
+    }
+
+    /// <summary>The host UNIX time of a device clock reading.</summary>
+    public double ToUnixSeconds(long deviceMicros)
+    {
+        lock (_lock)
+        {
+            if (_points.Count == 0)
+            {
+                throw new InvalidOperationException("No time-sync exchange yet: call AddExchange (the session does this on connect).");
+            }
+
+            return _intercept + _slope * (deviceMicros - _deviceOrigin);
+        }
+    }
+
+    /// <summary>The host UNIX time of a device clock reading, or <paramref name="fallback"/> before the first exchange.</summary>
+    public double ToUnixSecondsOr(long deviceMicros, double fallback)
+    {
+        lock (_lock)
+        {
+            return _points.Count == 0 ? fallback : _intercept + _slope * (deviceMicros - _deviceOrigin);
+        }
+    }
+
+    private double BestRoundTrip() => _points.Count == 0 ? double.NaN : _points.Min(p => p.RoundTrip);
+
+    private bool Add(double hostSendUnix, long deviceMicros, double hostReceiveUnix, double roundTrip)
+    {
         if (_points.Count == 0)
         {
             _deviceOrigin = deviceMicros;
         }
 
-        double best = _points.Count == 0 ? roundTrip : Math.Min(BestRoundTripSeconds, roundTrip);
+        double best = _points.Count == 0 ? roundTrip : Math.Min(BestRoundTrip(), roundTrip);
         if (_points.Count >= 2 && roundTrip > 3 * best + 0.002)
         {
             return false;
         }
 
-        _points.Add((deviceMicros - _deviceOrigin, (hostSendUnix + hostReceiveUnix) / 2, roundTrip));
+        _points.Add(new ClockExchange(deviceMicros - _deviceOrigin, (hostSendUnix + hostReceiveUnix) / 2, roundTrip));
         if (_points.Count > _window)
         {
             _points.RemoveAt(0);
@@ -62,17 +124,6 @@ public sealed class DeviceClockMapper
 
         Fit();
         return true;
-    }
-
-    /// <summary>The host UNIX time of a device clock reading.</summary>
-    public double ToUnixSeconds(long deviceMicros)
-    {
-        if (!IsSynchronised)
-        {
-            throw new InvalidOperationException("No time-sync exchange yet: call AddExchange (the session does this on connect).");
-        }
-
-        return _intercept + _slope * (deviceMicros - _deviceOrigin);
     }
 
     private void Fit()
@@ -96,4 +147,7 @@ public sealed class DeviceClockMapper
 
         _intercept = meanHost - _slope * meanDevice;
     }
+
+    /// <summary>One kept exchange: device time since the first one (µs), host midpoint (UNIX s), round trip (s).</summary>
+    private readonly record struct ClockExchange(double Device, double Host, double RoundTrip);
 }

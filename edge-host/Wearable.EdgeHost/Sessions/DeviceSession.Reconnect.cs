@@ -11,7 +11,8 @@ public sealed partial class DeviceSession
 {
     private bool Reconnect()
     {
-        Raise(SessionState.LinkLost, "link to " + _connection.Text + " lost");
+        Exception? cause = _client.CloseCause;
+        Raise(SessionState.LinkLost, "link to " + _connection.Text + " lost" + (cause is null ? string.Empty : ": " + cause.Message), cause);
         for (int attempt = 1; attempt <= _options.ReconnectAttempts && !_stop.IsCancellationRequested; attempt++)
         {
             Raise(SessionState.Reconnecting, $"reconnecting ({attempt}/{_options.ReconnectAttempts})");
@@ -20,49 +21,42 @@ public sealed partial class DeviceSession
                 return false;
             }
 
-            DeviceLinkClient? client = null;
-            LaunchedDevice? launched = null;
+            DeviceLink link;
             try
             {
-                client = OpenClient(_connection, _options, out launched);
-                DeviceInfoMessage info = client.Hello();
-                if (_credentials is not null)
-                {
-                    client.Authenticate(_credentials, info.DeviceId);
-                }
-
+                link = _authenticated ? _connector.Connect(_connection, _stop.Token) : _connector.Open(_connection, _stop.Token);
                 if (_streaming is { } selection)
                 {
-                    client.StartStream(selection.Kind, selection.BlockSamples, selection.ChannelMask, selection.Options);
+                    link.Client.StartStream(selection.Kind, selection.BlockSamples, selection.ChannelMask, selection.Options, _stop.Token);
                 }
             }
-            catch (Exception ex) when (ex is IOException or DeviceLinkException or UnauthorizedAccessException or NotSupportedException)
+            catch (Exception ex) when (ex is IOException or DeviceLinkException or UnauthorizedAccessException or NotSupportedException or DeviceNotPairedException)
             {
-                client?.Dispose();
-                launched?.Dispose();
+                cause = ex;
                 continue;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
             }
 
             DeviceLinkClient old = _client;
             _crcBefore += old.Decoder.CrcErrors;
             _rejectedBefore += old.Decoder.FramesRejected;
             _bytesBefore += old.BytesReceived;
-            Attach(client);
-            _client = client;
+            Attach(link.Client);
+            DeviceLink previous = _link;
+            _link = link;
+            _client = link.Client;
             _gaps.Reset();
-            old.Dispose();
-            if (launched is not null)
-            {
-                _launched?.Dispose();
-                _launched = launched;
-            }
-
+            previous.Dispose();
             Interlocked.Increment(ref _reconnects);
             Raise(SessionState.Reconnected, "reconnected after " + attempt + " attempt(s)");
             return true;
         }
 
-        Raise(SessionState.Failed, "gave up reconnecting to " + _connection.Text + ": check the cable/device and start again");
+        _lostCause = new LinkLostException(_connection.Text, cause);
+        Raise(SessionState.Failed, "gave up reconnecting to " + _connection.Text + (cause is null ? string.Empty : " (" + cause.Message + ")") + ": check the cable/device and start again", cause);
         return false;
     }
 
@@ -72,6 +66,11 @@ public sealed partial class DeviceSession
         lock (readers)
         {
             readers.Add(channel);
+        }
+
+        if (_lostCause is { } lost)
+        {
+            channel.Writer.TryComplete(lost); // a reader that comes after the loss learns of it too
         }
 
         try
@@ -104,16 +103,18 @@ public sealed partial class DeviceSession
         }
     }
 
+    /// <summary>Ends every reader: normally, or with the <see cref="LinkLostException"/> that stopped the session.</summary>
     private void CompleteReaders()
     {
+        Exception? lost = _lostCause;
         lock (_blockReaders)
         {
-            _blockReaders.ForEach(c => c.Writer.TryComplete());
+            _blockReaders.ForEach(c => c.Writer.TryComplete(lost));
         }
 
         lock (_eventReaders)
         {
-            _eventReaders.ForEach(c => c.Writer.TryComplete());
+            _eventReaders.ForEach(c => c.Writer.TryComplete(lost));
         }
     }
 }

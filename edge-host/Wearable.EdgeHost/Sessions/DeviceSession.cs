@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Wearable.EdgeHost.Calibration;
 using Wearable.EdgeHost.Connections;
 using Wearable.EdgeHost.Link;
 using Wearable.EdgeHost.Pairing;
@@ -13,23 +14,25 @@ namespace Wearable.EdgeHost.Sessions;
 /// key), start the stream, then either pull rows (<see cref="GetCurrentData"/>, <see cref="GetAllData"/>)
 /// or await blocks (<see cref="ReadBlocksAsync"/>). A receive thread turns link blocks into rows (EXG in
 /// µV, block counter, UNIX timestamp from the synchronised device clock, markers), counts gaps, keeps
-/// the clock in sync and reconnects after the link is lost.
+/// the clock in sync and reconnects after the link is lost. It connects through <see cref="DeviceConnector"/>,
+/// and its public surface speaks host types only (<see cref="DeviceInfo"/>, <see cref="SampleBlock"/>, ...):
+/// every async method honours its cancellation token at once, and a link that cannot be regained ends
+/// the readers with a <see cref="LinkLostException"/> carrying the cause.
 /// </summary>
 public sealed partial class DeviceSession : IAsyncDisposable
 {
     private readonly ConnectionString _connection;
-    private readonly HostKeyStore _keys;
+    private readonly DeviceConnector _connector;
     private readonly DeviceSessionOptions _options;
     private readonly SemaphoreSlim _requests = new(1, 1);
     private readonly SequenceGapDetector _gaps = new();
     private readonly DeviceClockMapper _clock = new();
-    private readonly object _clockLock = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Channel<SampleBlock>> _blockReaders = new();
     private readonly List<Channel<InferenceEvent>> _eventReaders = new();
+    private DeviceLink _link;
     private DeviceLinkClient _client;
-    private LaunchedDevice? _launched;
-    private HostCredentials? _credentials;
+    private bool _authenticated;
     private SampleRingBuffer? _ring;
     private double[] _row = [];
     private StreamSelection? _streaming;
@@ -46,15 +49,16 @@ public sealed partial class DeviceSession : IAsyncDisposable
     private long _bytesBefore;
     private uint _pingId;
     private volatile bool _disposed;
+    private volatile LinkLostException? _lostCause;
 
-    private DeviceSession(ConnectionString connection, HostKeyStore keys, DeviceSessionOptions options, DeviceLinkClient client, LaunchedDevice? launched)
+    private DeviceSession(ConnectionString connection, DeviceConnector connector, DeviceSessionOptions options, DeviceLink link)
     {
         _connection = connection;
-        _keys = keys;
+        _connector = connector;
         _options = options;
-        _client = client;
-        _launched = launched;
-        Attach(client);
+        _link = link;
+        _client = link.Client;
+        Attach(_client);
     }
 
     /// <summary>Status changes (link lost, reconnecting, ...), raised on the session's threads.</summary>
@@ -72,25 +76,22 @@ public sealed partial class DeviceSession : IAsyncDisposable
     /// <summary>Where this session connects.</summary>
     public ConnectionString Connection => _connection;
 
-    /// <summary>The device's description from Hello (after <see cref="PrepareAsync"/>).</summary>
-    public DeviceInfoMessage? Info { get; private set; }
+    /// <summary>What the device said about itself (after <see cref="IdentifyAsync"/>, <see cref="PairAsync"/> or <see cref="PrepareAsync"/>).</summary>
+    public DeviceInfo? Info { get; private set; }
 
     /// <summary>Hex device id (after <see cref="PrepareAsync"/>).</summary>
-    public string DeviceId => Info is null ? string.Empty : Convert.ToHexString(Info.DeviceId).ToLowerInvariant();
+    public string DeviceId => Info?.DeviceId ?? string.Empty;
 
     /// <summary>Rows and scale of this device's data (after <see cref="PrepareAsync"/>).</summary>
     public BoardDescription? Board { get; private set; }
 
     /// <summary>The launched device (sim://) for tools that need it, else null.</summary>
-    public LaunchedDevice? LaunchedDevice => _launched;
-
-    /// <summary>The link client in use (changes after a reconnect).</summary>
-    public DeviceLinkClient Link => _client;
+    public LaunchedDevice? LaunchedDevice => _link.Launched;
 
     /// <summary>True while a stream is running.</summary>
     public bool IsStreaming => _streaming is not null;
 
-    /// <summary>The device-clock to UNIX-time mapping fed by the periodic time sync.</summary>
+    /// <summary>The device-clock to UNIX-time mapping fed by the periodic time sync (thread-safe).</summary>
     public DeviceClockMapper Clock => _clock;
 
     /// <summary>Opens the transport (starting a virtual device for sim://); call <see cref="PrepareAsync"/> next.</summary>
@@ -99,61 +100,75 @@ public sealed partial class DeviceSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(keys);
         options ??= DeviceSessionOptions.Default;
+        var connector = new DeviceConnector(keys, options.Launcher) { RequestTimeout = options.RequestTimeout, PairAutomatically = options.PairAutomatically };
         return Task.Run(
             () =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                DeviceLinkClient client = OpenClient(connection, options, out LaunchedDevice? launched);
-                var session = new DeviceSession(connection, keys, options, client, launched);
-                session.Raise(SessionState.Connected, "connected to " + (launched?.Description ?? connection.Text));
+                DeviceLink link = connector.Open(connection, cancellationToken);
+                var session = new DeviceSession(connection, connector, options, link);
+                session.Raise(SessionState.Connected, "connected to " + link.Description);
                 return session;
             },
             cancellationToken);
     }
 
+    /// <summary>Asks the device who it is, without authenticating (what 'wearable info' shows).</summary>
+    public async Task<DeviceInfo> IdentifyAsync(CancellationToken cancellationToken = default)
+    {
+        await RequestAsync((_, token) => _connector.Hello(_link, token), cancellationToken).ConfigureAwait(false);
+        return Describe();
+    }
+
     /// <summary>Pairs this host with the device (its pairing window must be open) and stores the key.</summary>
     public async Task<PairedDevice> PairAsync(CancellationToken cancellationToken = default)
     {
-        DeviceInfoMessage info = await RequestAsync(c => c.Hello(), cancellationToken).ConfigureAwait(false);
-        Describe(info);
-        var credentials = new HostCredentials(_keys.GetOrCreateHostId(), HostKeyStore.NewSecret());
-        try
-        {
-            await RequestAsync(c => { c.Pair(credentials); return 0; }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DeviceLinkException ex) when (ex.Code != LinkErrorCode.None)
-        {
-            throw new DeviceLinkException(ex.Code, LinkMessageType.PairRequest, "the device is not accepting pairing: press its pairing button (virtual device: 'p'), then run this again");
-        }
-
-        var paired = new PairedDevice(DeviceId, credentials.Secret, DateTimeOffset.UtcNow, info.GetBoardName());
-        _keys.Save(paired);
+        PairedDevice paired = await RequestAsync((_, token) => _connector.Pair(_link, token), cancellationToken).ConfigureAwait(false);
+        Describe();
         return paired;
     }
 
     /// <summary>Hello, then authentication with the stored key, then a first clock synchronisation.</summary>
     public async Task PrepareAsync(CancellationToken cancellationToken = default)
     {
-        DeviceInfoMessage info = await RequestAsync(c => c.Hello(), cancellationToken).ConfigureAwait(false);
-        Describe(info);
-        await AuthenticateAsync(cancellationToken).ConfigureAwait(false);
+        await RequestAsync((_, token) => _connector.Hello(_link, token), cancellationToken).ConfigureAwait(false);
+        DeviceInfo info = Describe();
+        await RequestAsync((_, token) => { _connector.Authenticate(_link, token); return 0; }, cancellationToken).ConfigureAwait(false);
+        _authenticated = true;
         for (int i = 0; i < 5; i++)
         {
             await SyncClockAsync(cancellationToken).ConfigureAwait(false);
         }
 
         _syncTimer = new Timer(_ => TimerSync(), null, _options.TimeSyncInterval, _options.TimeSyncInterval);
-        Raise(SessionState.Authenticated, "authenticated with " + info.GetBoardName() + " " + DeviceId);
+        Raise(SessionState.Authenticated, "authenticated with " + info.Board + " " + DeviceId);
+    }
+
+    /// <summary>The model the device runs, or null when it runs none.</summary>
+    public async Task<ActiveModel?> GetActiveModelAsync(CancellationToken cancellationToken = default)
+    {
+        await RequestAsync((_, token) => _connector.Hello(_link, token), cancellationToken).ConfigureAwait(false);
+        if (Describe().ActiveModelSlot is not int slot)
+        {
+            return null;
+        }
+
+        return await RequestAsync(
+            (c, token) => new ActiveModel(
+                slot,
+                c.GetConfig(DeviceConfigKeys.ActiveModelSize, token),
+                (uint)c.GetConfig(DeviceConfigKeys.ActiveModelCrc, token),
+                c.GetConfig(DeviceConfigKeys.ActiveModelVerified, token) != 0),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts streaming; rows accumulate in the session buffer and blocks flow to readers.</summary>
     public async Task StartStreamAsync(StreamSelection? selection = null, CancellationToken cancellationToken = default)
     {
-        DeviceInfoMessage info = Info ?? throw new InvalidOperationException("Call PrepareAsync before StartStreamAsync.");
+        DeviceInfo info = Info ?? throw new InvalidOperationException("Call PrepareAsync before StartStreamAsync.");
         selection ??= StreamSelection.Default;
         int blockSamples = selection.ResolveBlockSamples(info.SampleRateHz, info.ChannelCount);
         _gaps.Reset();
-        await RequestAsync(c => { c.StartStream(selection.Kind, blockSamples, selection.ChannelMask, selection.Options); return 0; }, cancellationToken).ConfigureAwait(false);
+        await RequestAsync((c, token) => { c.StartStream(selection.Kind, blockSamples, selection.ChannelMask, selection.Options, token); return 0; }, cancellationToken).ConfigureAwait(false);
         _streaming = selection with { BlockSamples = blockSamples };
         if (_pump is null)
         {
@@ -172,7 +187,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
         }
 
         _streaming = null;
-        await RequestAsync(c => { c.StopStream(); return 0; }, cancellationToken).ConfigureAwait(false);
+        await RequestAsync((c, token) => { c.StopStream(token); return 0; }, cancellationToken).ConfigureAwait(false);
         Raise(SessionState.Stopped, "stream stopped");
     }
 
@@ -216,17 +231,32 @@ public sealed partial class DeviceSession : IAsyncDisposable
     /// <summary>Inference events from now on until cancelled or the session ends.</summary>
     public IAsyncEnumerable<InferenceEvent> ReadInferenceEventsAsync(CancellationToken cancellationToken = default) => ReadAsync(_eventReaders, cancellationToken);
 
-    /// <summary>Sends per-channel calibration (gains, offsets, noise thresholds) to the device.</summary>
-    public Task SendCalibrationAsync(CalibrationMessage calibration, CancellationToken cancellationToken = default) =>
-        RequestAsync(c => c.Request(calibration), cancellationToken);
+    /// <summary>Sends per-channel EMG calibration (gains, offsets, noise thresholds) to the device.</summary>
+    public Task SendCalibrationAsync(IReadOnlyList<EmgChannelCalibration> channels, CancellationToken cancellationToken = default)
+    {
+        CalibrationMessage message = EmgCalibration.ToMessage(channels);
+        return RequestAsync((c, token) => c.Request(message, token), cancellationToken);
+    }
+
+    /// <summary>The calibration the device applies now, one entry per channel.</summary>
+    public Task<DeviceChannelCalibration[]> ReadCalibrationAsync(CancellationToken cancellationToken = default) =>
+        RequestAsync(
+            (c, token) =>
+            {
+                CalibrationMessage kept = c.Request(new CalibrationGetMessage(), token).Read(new CalibrationMessage());
+                return Enumerable.Range(0, kept.ChannelCount)
+                    .Select(i => new DeviceChannelCalibration(kept.GainQ16[i], kept.OffsetLsb[i], kept.NoiseThresholdLsb[i]))
+                    .ToArray();
+            },
+            cancellationToken);
 
     /// <summary>Uploads a model into a slot; <paramref name="progress"/> gets bytes sent.</summary>
     public Task UploadModelAsync(byte slot, byte[] model, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
         RequestAsync(
-            c =>
+            (c, token) =>
             {
                 int chunk = ModelChunkMessage.RecommendedDataLength;
-                c.UploadModel(slot, model, chunk, n => progress?.Report(Math.Min(model.Length, n * chunk)));
+                c.UploadModel(slot, model, chunk, n => progress?.Report(Math.Min(model.Length, n * chunk)), token);
                 return 0;
             },
             cancellationToken);
@@ -259,28 +289,20 @@ public sealed partial class DeviceSession : IAsyncDisposable
 
         _pump?.Join(TimeSpan.FromSeconds(3));
 
-        // A launched device goes first so the link's reader sees end-of-stream rather than a closed handle.
-        _launched?.Dispose();
-        _client.Dispose();
+        _link.Dispose();
         CompleteReaders();
         Raise(SessionState.Closed, "session closed");
     }
 
-    private static DeviceLinkClient OpenClient(ConnectionString connection, DeviceSessionOptions options, out LaunchedDevice? launched)
-    {
-        Stream stream = DeviceTransport.Open(connection, options.Launcher, out launched);
-        return new DeviceLinkClient(stream) { Timeout = options.RequestTimeout };
-    }
-
     private void Attach(DeviceLinkClient client) => client.Notice += OnNotice;
 
-    private void Describe(DeviceInfoMessage info)
+    private DeviceInfo Describe()
     {
-        DeviceInfoCheck.Validate(info);
+        DeviceInfoCheck.Validate(_link.Info!);
+        DeviceInfo info = DeviceInfo.From(_link.Info!);
         Info = info;
         var names = Enumerable.Range(1, info.ChannelCount).Select(i => "EXG" + i).ToArray();
-        double scale = info.NanovoltsPerLsb > 0 ? info.NanovoltsPerLsb / 1000.0 : 1.0;
-        var board = new BoardDescription(info.GetBoardName() is { Length: > 0 } n ? n : "device", Math.Max(1, info.SampleRateHz), names, scale);
+        var board = new BoardDescription(info.Board is { Length: > 0 } n ? n : "device", Math.Max(1, info.SampleRateHz), names, info.MicrovoltsPerCount);
         if (Board is null || Board.RowCount != board.RowCount)
         {
             _ring = new SampleRingBuffer(board.RowCount, Math.Max(1, (int)(_options.BufferSeconds * board.SamplingRate)));
@@ -288,37 +310,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
         }
 
         Board = board;
-    }
-
-    private async Task AuthenticateAsync(CancellationToken cancellationToken)
-    {
-        PairedDevice? paired = _keys.Find(DeviceId);
-        if (paired is null)
-        {
-            if (!_options.PairAutomatically)
-            {
-                throw new DeviceNotPairedException(_connection.Text, DeviceId, "this host has no key for it");
-            }
-
-            paired = await PairAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        _credentials = new HostCredentials(_keys.GetOrCreateHostId(), paired.Secret);
-        try
-        {
-            await RequestAsync(c => { c.Authenticate(_credentials, Info!.DeviceId); return 0; }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DeviceLinkException ex) when (ex.Code != LinkErrorCode.None)
-        {
-            if (!_options.PairAutomatically)
-            {
-                throw new DeviceNotPairedException(_connection.Text, DeviceId, "the device refused this host's key");
-            }
-
-            paired = await PairAsync(cancellationToken).ConfigureAwait(false);
-            _credentials = new HostCredentials(_keys.GetOrCreateHostId(), paired.Secret);
-            await RequestAsync(c => { c.Authenticate(_credentials, Info!.DeviceId); return 0; }, cancellationToken).ConfigureAwait(false);
-        }
+        return info;
     }
 
     private async Task SyncClockAsync(CancellationToken cancellationToken)
@@ -327,18 +319,15 @@ public sealed partial class DeviceSession : IAsyncDisposable
         double sent = 0;
         double received = 0;
         TimeSyncPongMessage pong = await RequestAsync(
-            c =>
+            (c, token) =>
             {
                 sent = HostClock.NowUnix();
-                LinkReply reply = c.Request(new TimeSyncPingMessage { PingId = id, HostTimeMicros = (long)(sent * 1e6) });
+                LinkReply reply = c.Request(new TimeSyncPingMessage { PingId = id, HostTimeMicros = (long)(sent * 1e6) }, token);
                 received = HostClock.NowUnix();
                 return reply.Read(new TimeSyncPongMessage());
             },
             cancellationToken).ConfigureAwait(false);
-        lock (_clockLock)
-        {
-            _clock.AddExchange(sent, (pong.DeviceReceiveMicros + pong.DeviceTransmitMicros) / 2, received);
-        }
+        _clock.AddExchange(sent, (pong.DeviceReceiveMicros + pong.DeviceTransmitMicros) / 2, received);
     }
 
     private void TimerSync()
@@ -358,14 +347,18 @@ public sealed partial class DeviceSession : IAsyncDisposable
         }
     }
 
-    private async Task<T> RequestAsync<T>(Func<DeviceLinkClient, T> request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one exchange with the device, one at a time. The token reaches the link client's wait for the
+    /// reply, so a cancelled call returns at once instead of after the request timeout.
+    /// </summary>
+    private async Task<T> RequestAsync<T>(Func<DeviceLinkClient, CancellationToken, T> request, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _requests.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             DeviceLinkClient client = _client;
-            return await Task.Run(() => request(client), cancellationToken).ConfigureAwait(false);
+            return await Task.Run(() => request(client, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -419,12 +412,8 @@ public sealed partial class DeviceSession : IAsyncDisposable
 
         Interlocked.Increment(ref _blocks);
         Interlocked.Add(ref _samples, block.SampleCount);
-        double unix;
         double samplePeriod = 1.0 / board.SamplingRate;
-        lock (_clockLock)
-        {
-            unix = _clock.IsSynchronised ? _clock.ToUnixSeconds(block.TimestampMicros) : HostClock.ToUnix(receivedTicks);
-        }
+        double unix = _clock.ToUnixSecondsOr(block.TimestampMicros, HostClock.ToUnix(receivedTicks));
 
         if (samples)
         {
@@ -487,11 +476,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
         }
 
         long now = Stopwatch.GetTimestamp();
-        double unix;
-        lock (_clockLock)
-        {
-            unix = _clock.IsSynchronised ? _clock.ToUnixSeconds(message.TimestampMicros) : HostClock.ToUnix(now);
-        }
+        double unix = _clock.ToUnixSecondsOr(message.TimestampMicros, HostClock.ToUnix(now));
 
         Interlocked.Increment(ref _events);
         var inference = new InferenceEvent(message.EventSequence, message.ClassId, message.Score / 32768.0, message.TimestampMicros, unix, now);
@@ -499,5 +484,5 @@ public sealed partial class DeviceSession : IAsyncDisposable
         Publish(_eventReaders, inference);
     }
 
-    private void Raise(SessionState state, string message) => StatusChanged?.Invoke(new SessionStatus(state, message, DateTimeOffset.UtcNow));
+    private void Raise(SessionState state, string message, Exception? cause = null) => StatusChanged?.Invoke(new SessionStatus(state, message, DateTimeOffset.UtcNow, cause));
 }

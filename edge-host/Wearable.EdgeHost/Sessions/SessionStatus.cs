@@ -20,5 +20,5 @@ public enum SessionState
     Resynchronised,
 }
 
-/// <summary>A status change with a human-readable reason (what the CLI prints).</summary>
-public sealed record SessionStatus(SessionState State, string Message, DateTimeOffset At);
+/// <summary>A status change with a human-readable reason (what the CLI prints) and, for a lost link, the exception that ended it.</summary>
+public sealed record SessionStatus(SessionState State, string Message, DateTimeOffset At, Exception? Cause = null);

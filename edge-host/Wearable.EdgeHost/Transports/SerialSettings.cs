@@ -6,8 +6,11 @@ namespace Wearable.EdgeHost.Transports;
 /// </summary>
 public sealed record SerialSettings
 {
-    /// <summary>One of <see cref="BaudRates.Supported"/>; 921600 by default (what the firmware uses).</summary>
-    public int BaudRate { get; init; } = BaudRates.Default;
+    /// <summary>The UART rate the firmware uses (the link budget's rate).</summary>
+    public const int DefaultBaudRate = 921600;
+
+    /// <summary>Bits per second; any rate the driver accepts (921600 by default).</summary>
+    public int BaudRate { get; init; } = DefaultBaudRate;
 
     /// <summary>Take an advisory exclusive lock (flock), so a second program opening the port gets "busy" instead of stolen bytes.</summary>
     public bool Exclusive { get; init; } = true;

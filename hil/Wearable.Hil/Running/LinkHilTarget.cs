@@ -1,41 +1,39 @@
 using Wearable.EdgeHost.Connections;
 using Wearable.EdgeHost.Link;
 using Wearable.EdgeHost.Pairing;
-using Wearable.EdgeHost.Transports;
+using Wearable.EdgeHost.Sessions;
 using Wearable.Kernels.Link;
 
 namespace Wearable.Hil.Running;
 
 /// <summary>
-/// A device over the link: HilRun out, HilResult back, timed by the device's own clock.
-/// <c>sim://</c> asks the launcher (the CLI's: a virtual board in this process on a real pseudo-terminal)
-/// for a device and talks to it through /dev/pts/N exactly as to a serial board (its pairing window is
-/// open, so fresh credentials are paired); other connection strings open the port and authenticate with the key stored by
-/// 'wearable pair' (HostKeyStore, device id as lowercase hex).
+/// A device over the link: HilRun out, HilResult back, timed by the device's own clock. It connects
+/// through <see cref="DeviceConnector"/> like every other client, so any connection string works
+/// (serial port, pty, TCP, <c>sim://</c>): real devices authenticate with the key stored by
+/// 'wearable pair'; a <c>sim://</c> device is started by the launcher with its pairing window open and
+/// is paired on the spot.
 /// </summary>
 public sealed class LinkHilTarget : IHilTarget
 {
-    private readonly SimulatedDevice? _board;
-    private readonly DeviceLinkClient _client;
+    private readonly DeviceLink _link;
     private readonly HilRunMessage _run = new();
     private readonly HilResultMessage _result = new();
 
-    private LinkHilTarget(SimulatedDevice? board, DeviceLinkClient client, string description)
+    private LinkHilTarget(DeviceLink link)
     {
-        _board = board;
-        _client = client;
-        Description = description;
+        _link = link;
     }
 
-    public string Description { get; }
-
-    /// <summary>The /dev/pts/N the simulated board listens on (null for real devices).</summary>
-    public string? PseudoTerminal => _board?.PseudoTerminal;
+    public string Description => _link.Summary;
 
     /// <summary>The authenticated link, for streaming comparisons.</summary>
-    public DeviceLinkClient Client => _client;
+    public DeviceLinkClient Client => _link.Client;
 
-    public static LinkHilTarget Connect(string connection, TimeSpan timeout, SimulatedDeviceLauncher? launcher = null, HostKeyStore? keys = null)
+    /// <param name="connection">Any connection string the connector accepts.</param>
+    /// <param name="timeout">How long each request waits for the device.</param>
+    /// <param name="launcher">Starts sim:// devices (the CLI's virtual device).</param>
+    /// <param name="keys">Paired keys (default: the current user's).</param>
+    public static LinkHilTarget Connect(string connection, TimeSpan timeout, IDeviceLauncher? launcher = null, HostKeyStore? keys = null)
     {
         ConnectionString parsed;
         try
@@ -47,55 +45,22 @@ public sealed class LinkHilTarget : IHilTarget
             throw new HilTargetException($"Rig target '{connection}' is not a connection string: {ex.Message}");
         }
 
-        return parsed.Kind switch
+        var connector = new DeviceConnector(keys ?? HostKeyStore.ForCurrentUser(), launcher)
         {
-            ConnectionKind.Simulated => ConnectSimulated(parsed, timeout, launcher),
-            ConnectionKind.Serial => ConnectStream(SerialTransport.Open(parsed.Target, new SerialSettings { BaudRate = parsed.Baud }), parsed.Text, timeout, keys),
-            _ => throw new HilTargetException($"Rig target '{connection}': HIL runs over serial ports and sim:// (TCP is not supported by the rig)."),
+            RequestTimeout = timeout,
+            PairAutomatically = parsed.Kind == ConnectionKind.Simulated,
         };
-    }
-
-    private static LinkHilTarget ConnectSimulated(ConnectionString parsed, TimeSpan timeout, SimulatedDeviceLauncher? launcher)
-    {
-        if (launcher is null)
-        {
-            throw new HilTargetException($"Rig target '{parsed.Text}' is a simulated device, but nothing here can start one (run it through the 'wearable' CLI).");
-        }
-
-        SimulatedDevice device = launcher(parsed);
         try
         {
-            var client = new DeviceLinkClient(SerialTransport.Open(device.PseudoTerminal)) { Timeout = timeout };
-            DeviceInfoMessage info = client.Hello();
-            HostCredentials credentials = HostCredentials.Create();
-            client.Pair(credentials);
-            client.Authenticate(credentials, info.DeviceId);
-            return new LinkHilTarget(device, client, $"virtual device on {device.PseudoTerminal} ({info.GetBoardName()} firmware {info.FirmwareMajor}.{info.FirmwareMinor}.{info.FirmwarePatch}{device.Note})");
+            return new LinkHilTarget(connector.Connect(parsed));
         }
-        catch
+        catch (Exception ex) when (ex is ArgumentException or FormatException or NotSupportedException)
         {
-            device.Dispose();
-            throw;
+            throw new HilTargetException($"Rig target '{connection}': {ex.Message}");
         }
-    }
-
-    private static LinkHilTarget ConnectStream(Stream stream, string text, TimeSpan timeout, HostKeyStore? keys)
-    {
-        var client = new DeviceLinkClient(stream) { Timeout = timeout };
-        try
+        catch (DeviceNotPairedException ex)
         {
-            DeviceInfoMessage info = client.Hello();
-            string deviceId = Convert.ToHexStringLower(info.DeviceId);
-            keys ??= HostKeyStore.ForCurrentUser();
-            PairedDevice paired = keys.Find(deviceId)
-                ?? throw new HilTargetException($"This host is not paired with device {deviceId} on {text}: pair it first ('wearable pair {text}').");
-            client.Authenticate(new HostCredentials(keys.GetOrCreateHostId(), paired.Secret), info.DeviceId);
-            return new LinkHilTarget(null, client, $"{info.GetBoardName()} firmware {info.FirmwareMajor}.{info.FirmwareMinor}.{info.FirmwarePatch} on {text}");
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
+            throw new HilTargetException($"Rig target '{connection}': {ex.Message}");
         }
     }
 
@@ -110,11 +75,11 @@ public sealed class LinkHilTarget : IHilTarget
         _run.SetName(kernel);
         Array.Copy(input, _run.Input, input.Length);
         _run.InputLength = input.Length;
-        _client.Timeout = timeout;
+        _link.Client.Timeout = timeout;
         LinkReply reply;
         try
         {
-            reply = _client.Request(_run);
+            reply = _link.Client.Request(_run);
         }
         catch (DeviceLinkException ex)
         {
@@ -135,9 +100,5 @@ public sealed class LinkHilTarget : IHilTarget
         return new HilOutcome(_result.Output.AsSpan(0, _result.OutputLength).ToArray(), _result.ElapsedTicks, _result.TickFrequencyHz);
     }
 
-    public void Dispose()
-    {
-        _client.Dispose();
-        _board?.Dispose();
-    }
+    public void Dispose() => _link.Dispose();
 }

@@ -1,3 +1,4 @@
+using Wearable.EdgeHost.Connections;
 using Wearable.Hil.Rigs;
 
 namespace Wearable.Hil.Running;
@@ -7,7 +8,7 @@ public static class RigRun
 {
     /// <param name="targetOverride">Replaces the rig's connection string; "inproc://[?model=FILE]" runs the desktop adapters.</param>
     /// <param name="launcher">Starts sim:// devices (the CLI's virtual-board launcher).</param>
-    public static HilRunReport Execute(RigDescription rig, string? targetOverride = null, SimulatedDeviceLauncher? launcher = null, Action<string, int, int>? progress = null)
+    public static HilRunReport Execute(RigDescription rig, string? targetOverride = null, IDeviceLauncher? launcher = null, Action<string, int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(rig);
         string target = ResolveModelPath(targetOverride ?? rig.Target, rig.BaseDirectory);

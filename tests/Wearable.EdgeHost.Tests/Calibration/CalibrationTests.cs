@@ -88,17 +88,14 @@ public sealed class CalibrationTests
     {
         using var device = new VirtualDeviceFixture(channels: 3);
         await using DeviceSession session = await device.OpenPreparedAsync();
-        var sent = EmgCalibration.ToMessage([
+        EmgChannelCalibration[] sent = [
             new EmgChannelCalibration(0, 1, 10, 0, 70000, 5, 30),
             new EmgChannelCalibration(1, 1, 10, 0, 65536, -7, 12),
-            new EmgChannelCalibration(2, 1, 10, 0, 123456, 0, 0)]);
+            new EmgChannelCalibration(2, 1, 10, 0, 123456, 0, 0)];
         await session.SendCalibrationAsync(sent);
 
-        CalibrationMessage back = session.Link.Request(new CalibrationGetMessage()).Read(new CalibrationMessage());
-        Assert.Equal(3, back.ChannelCount);
-        Assert.Equal(sent.GainQ16.Take(3), back.GainQ16.Take(3));
-        Assert.Equal(sent.OffsetLsb.Take(3), back.OffsetLsb.Take(3));
-        Assert.Equal(sent.NoiseThresholdLsb.Take(3), back.NoiseThresholdLsb.Take(3));
+        DeviceChannelCalibration[] back = await session.ReadCalibrationAsync();
+        Assert.Equal(sent.Select(c => new DeviceChannelCalibration(c.GainQ16, c.OffsetCounts, c.NoiseThresholdCounts)), back);
     }
 
     private static double Gaussian(Random random) =>

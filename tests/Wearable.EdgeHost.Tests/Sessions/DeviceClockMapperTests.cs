@@ -60,4 +60,32 @@ public class DeviceClockMapperTests
         Assert.Equal(0, mapper.DriftPpm, 6);
         Assert.Equal(1.0, mapper.ToUnixSeconds(1_005_000) - mapper.ToUnixSeconds(5_000), 9);
     }
+
+    [Fact]
+    public async Task Exchanges_added_on_one_thread_while_another_maps_timestamps_never_corrupt_the_fit()
+    {
+        // The session's time sync adds exchanges while its receive thread maps block timestamps.
+        var mapper = new DeviceClockMapper(window: 8);
+        mapper.AddExchange(Epoch, 0, Epoch + 0.001);
+        const int Exchanges = 20_000;
+        var adding = Task.Factory.StartNew(
+            () =>
+            {
+                for (int i = 1; i <= Exchanges; i++)
+                {
+                    mapper.AddExchange(Epoch + i, i * 1_000_000L, Epoch + i + 0.001);
+                }
+            },
+            TaskCreationOptions.LongRunning);
+
+        double last = 0;
+        while (!adding.IsCompleted)
+        {
+            last = mapper.ToUnixSeconds(0) + mapper.BestRoundTripSeconds + mapper.DriftPpm;
+            Assert.False(double.IsNaN(last));
+        }
+
+        await adding; // rethrows "collection was modified" from an unlocked fit
+        Assert.Equal(Epoch + Exchanges + 0.0005, mapper.ToUnixSeconds(Exchanges * 1_000_000L), 6);
+    }
 }

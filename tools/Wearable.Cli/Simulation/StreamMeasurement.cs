@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Net.Sockets;
+using Wearable.Cli.Devices;
+using Wearable.EdgeHost.Connections;
 using Wearable.EdgeHost.Link;
-using Wearable.EdgeHost.Transports;
 using Wearable.Firmware.Profiles;
 using Wearable.Kernels.Link;
 using Wearable.VirtualDevice;
@@ -35,14 +35,10 @@ public static class StreamMeasurement
         using (board)
         {
             board.Start();
-            Stream stream = board.SlavePath is { } pty
-                ? SerialTransport.Open(pty)
-                : new TcpClient("127.0.0.1", int.Parse(board.Endpoint!.Split(':')[^1], System.Globalization.CultureInfo.InvariantCulture)).GetStream();
-            using var client = new DeviceLinkClient(stream);
-            var host = HostCredentials.Create();
-            DeviceInfoMessage info = client.Hello();
-            client.Pair(host);
-            client.Authenticate(host, info.DeviceId);
+            var connector = new DeviceConnector(DeviceArguments.Keys()) { PairAutomatically = true };
+            using DeviceLink link = connector.Connect(ConnectionString.Parse(board.SlavePath ?? "tcp://127.0.0.1:" + board.Endpoint!.Split(':')[^1]));
+            DeviceLinkClient client = link.Client;
+            DeviceInfoMessage info = link.Info!;
 
             int rate = info.SampleRateHz;
             long frames = (long)(deviceSeconds * rate);

@@ -72,7 +72,7 @@ public static class CalibrateCommand
                 EmgChannelCalibration[] channels = EmgCalibration.Compute(rest, mvc, board.MicrovoltsPerCount);
                 if (!noPush)
                 {
-                    CliSessions.Guard(connection, () => { session.SendCalibrationAsync(EmgCalibration.ToMessage(channels)).GetAwaiter().GetResult(); return 0; });
+                    CliSessions.Guard(connection, () => { session.SendCalibrationAsync(channels).GetAwaiter().GetResult(); return 0; });
                 }
 
                 saved = results.Save(new CalibrationRecord(session.DeviceId, "emg", DateTimeOffset.UtcNow, board.SamplingRate, channels, null));

@@ -200,7 +200,7 @@ public static class DemoCommand
     // Uploads the model into the inactive slot; the device verifies it on commit and starts running it.
     private static bool PushModel(DeviceSession session, string connection, GestureModel model, TextWriter log)
     {
-        byte active = session.Info!.ActiveModelSlot;
+        int? active = session.Info!.ActiveModelSlot;
         byte slot = active == 0 ? (byte)1 : (byte)0;
         CliSessions.Guard(connection, () =>
         {

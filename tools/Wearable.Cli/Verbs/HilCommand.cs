@@ -58,7 +58,7 @@ public static class HilCommand
         try
         {
             rig = RigDescription.Load(rigFile.FullName);
-            report = RigRun.Execute(rig, target, VirtualDeviceLauncher.Launch);
+            report = RigRun.Execute(rig, target, new Devices.VirtualDeviceLauncher());
         }
         catch (RigFileException ex)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Wearable.Cli.Devices;
 using Wearable.Cli.Simulation;
 using Wearable.Firmware.Processing;
 using Wearable.Hil.Running;
@@ -31,7 +32,7 @@ public static class HilStreamCommand
         Recording recording = Recording.Load(recordingPath);
         BiquadCascadeOrNull(kind, recording.SampleRate, out var band);
         string connection = "sim://?fast=1&source=" + recordingPath;
-        using LinkHilTarget device = LinkHilTarget.Connect(connection, TimeSpan.FromSeconds(10), VirtualDeviceLauncher.Launch);
+        using LinkHilTarget device = LinkHilTarget.Connect(connection, TimeSpan.FromSeconds(10), new VirtualDeviceLauncher());
         var reference = new RecordingStreamReference(recording, band);
         return StreamingHil.Compare(device.Client, kind, recording.Channels, recording.SampleRate, blockFrames, blocks, reference, TimeSpan.FromSeconds(10));
     }

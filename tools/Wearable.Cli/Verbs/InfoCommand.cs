@@ -23,20 +23,20 @@ public static class InfoCommand
         DeviceSession session = CliSessions.Connect(connection, keys);
         try
         {
-            DeviceInfoMessage info = CliSessions.Guard(connection, () => session.Link.Hello());
-            string id = Convert.ToHexString(info.DeviceId).ToLowerInvariant();
+            DeviceInfo info = CliSessions.Guard(connection, () => session.IdentifyAsync().GetAwaiter().GetResult());
+            string id = info.DeviceId;
             var result = new
             {
                 deviceId = id,
-                board = info.GetBoardName(),
-                firmware = info.FirmwareMajor + "." + info.FirmwareMinor + "." + info.FirmwarePatch,
-                protocol = (int)info.ProtocolVersion,
-                channels = (int)info.ChannelCount,
+                board = info.Board,
+                firmware = info.Firmware,
+                protocol = info.ProtocolVersion,
+                channels = info.ChannelCount,
                 sampleRate = info.SampleRateHz,
-                adcBits = (int)info.AdcBits,
-                microvoltsPerCount = info.NanovoltsPerLsb / 1000.0,
-                activeModelSlot = info.ActiveModelSlot == DeviceInfoMessage.NoActiveModel ? (int?)null : info.ActiveModelSlot,
-                pairingWindowOpen = (info.Status & LinkDeviceStatus.PairingArmed) != 0,
+                adcBits = info.AdcBits,
+                microvoltsPerCount = info.MicrovoltsPerCount,
+                activeModelSlot = info.ActiveModelSlot,
+                pairingWindowOpen = info.PairingWindowOpen,
                 pairedWithThisHost = keys.Find(id) is not null,
                 capabilities = "0x" + info.Capabilities.ToString("X8"),
             };

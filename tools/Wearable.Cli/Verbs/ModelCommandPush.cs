@@ -13,11 +13,6 @@ namespace Wearable.Cli.Verbs;
 /// </summary>
 public static class ModelCommandPush
 {
-    /// <summary>Config keys the firmware answers about its active model (firmware DeviceConfigKey).</summary>
-    private const int ActiveModelCrc = 0x100;
-    private const int ActiveModelSize = 0x101;
-    private const int ActiveModelVerified = 0x102;
-
     /// <summary>The device-side subcommands, to add under the <c>model</c> verb.</summary>
     public static IEnumerable<Command> Subcommands() => [CreatePush(), CreateList(), CreateActivate()];
 
@@ -133,24 +128,16 @@ public static class ModelCommandPush
         DeviceSession session = CliSessions.OpenPrepared(connection, DeviceArguments.Keys(), DeviceArguments.OptionsFor(connection));
         try
         {
-            byte active = session.Info!.ActiveModelSlot;
-            int size = 0;
-            int crc = 0;
-            int verified = 0;
-            if (active != DeviceInfoMessage.NoActiveModel)
-            {
-                (size, crc, verified) = CliSessions.Guard(connection, () =>
-                    (session.Link.GetConfig(ActiveModelSize), session.Link.GetConfig(ActiveModelCrc), session.Link.GetConfig(ActiveModelVerified)));
-            }
-
+            ActiveModel? active = CliSessions.Guard(connection, () => session.GetActiveModelAsync().GetAwaiter().GetResult());
+            int size = active?.Bytes ?? 0;
             var result = new
             {
                 deviceId = session.DeviceId,
-                activeSlot = active == DeviceInfoMessage.NoActiveModel ? (int?)null : active,
+                activeSlot = active?.Slot,
                 bytes = size,
                 // The device keeps the CRC of the uploaded image; for a .wmdl (which ends in its own CRC) that is the same residue for every model, so it proves integrity, not identity.
-                imageCrc32 = "0x" + ((uint)crc).ToString("X8"),
-                verified = verified != 0,
+                imageCrc32 = "0x" + (active?.Crc32 ?? 0).ToString("X8"),
+                verified = active?.Verified ?? false,
             };
             if (json)
             {

@@ -16,7 +16,7 @@ public sealed class EdfRecordingReader : IRecordingReader
     /// <summary>Annotation texts of the last file read, in label order.</summary>
     public IReadOnlyList<string> LabelNames { get; private set; } = [];
 
-    public Recording Read(string path)
+    public LabelledRecording Read(string path)
     {
         try
         {
@@ -54,7 +54,7 @@ public sealed class EdfRecordingReader : IRecordingReader
             if (annotations.Count > 0)
             {
                 labels = new int[frames];
-                Array.Fill(labels, Recording.NoLabel);
+                Array.Fill(labels, LabelledRecording.NoLabel);
                 var index = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (int i = 0; i < LabelNames.Count; i++)
                 {
@@ -75,7 +75,7 @@ public sealed class EdfRecordingReader : IRecordingReader
 
             string units = signals[first].PhysicalDimension.Trim();
             string person = reader.Header.PatientId.Trim();
-            return Recording.FromFloat(
+            return LabelledRecording.FromFloat(
                 path,
                 person.Length > 0 ? person : System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))) ?? string.Empty,
                 System.IO.Path.GetFileNameWithoutExtension(path),

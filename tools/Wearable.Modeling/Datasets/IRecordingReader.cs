@@ -10,5 +10,5 @@ public interface IRecordingReader
     /// <summary>Short format name for messages, e.g. "Myo .dat".</summary>
     string FormatName { get; }
 
-    Recording Read(string path);
+    LabelledRecording Read(string path);
 }

@@ -15,7 +15,7 @@ public sealed class MuseCsvReader : IRecordingReader
 
     public string FormatName => "Muse CSV";
 
-    public Recording Read(string path)
+    public LabelledRecording Read(string path)
     {
         string[] lines;
         try
@@ -97,7 +97,7 @@ public sealed class MuseCsvReader : IRecordingReader
         string sessionDir = System.IO.Path.GetDirectoryName(full) ?? string.Empty;
         string session = System.IO.Path.GetFileName(sessionDir);
         string person = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(sessionDir)) ?? string.Empty;
-        return Recording.FromFloat(
+        return LabelledRecording.FromFloat(
             path, person, session, ["TP9", "AF7", "AF8", "TP10", "Right AUX"], SampleRate, "uV", samples, labels);
     }
 

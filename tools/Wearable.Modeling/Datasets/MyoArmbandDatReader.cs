@@ -21,7 +21,7 @@ public sealed class MyoArmbandDatReader : IRecordingReader
 
     public string FormatName => "Myo armband .dat";
 
-    public Recording Read(string path)
+    public LabelledRecording Read(string path)
     {
         int fileIndex = FileIndex(path);
         byte[] bytes = ReadAll(path);
@@ -44,8 +44,8 @@ public sealed class MyoArmbandDatReader : IRecordingReader
         string full = System.IO.Path.GetFullPath(path);
         string session = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(full)) ?? string.Empty;
         string person = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(full))) ?? string.Empty;
-        return Recording.FromInt16(
-            path, person, session, Recording.NumberedChannels(Channels), SampleRate, "adc", samples,
+        return LabelledRecording.FromInt16(
+            path, person, session, LabelledRecording.NumberedChannels(Channels), SampleRate, "adc", samples,
             segmentLabel: fileIndex % GestureCount);
     }
 

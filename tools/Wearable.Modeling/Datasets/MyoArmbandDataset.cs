@@ -49,7 +49,7 @@ public sealed class MyoArmbandDataset
     }
 
     /// <summary>The 28 repetitions of one session in file order (label = index % 7).</summary>
-    public IReadOnlyList<Recording> LoadSession(MyoParticipant participant, string session)
+    public IReadOnlyList<LabelledRecording> LoadSession(MyoParticipant participant, string session)
     {
         string folder = System.IO.Path.Combine(participant.Folder, session);
         if (!Directory.Exists(folder))

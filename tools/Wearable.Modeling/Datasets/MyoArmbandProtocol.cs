@@ -11,7 +11,7 @@ public static class MyoArmbandProtocol
     /// <summary>The paper slid its windows by 5 samples (235 ms overlap).</summary>
     public const int Hop = 5;
 
-    public static WindowSet Windows(IEnumerable<Recording> recordings, int length = WindowLength, int hop = Hop)
+    public static WindowSet Windows(IEnumerable<LabelledRecording> recordings, int length = WindowLength, int hop = Hop)
     {
         var set = new WindowSet(MyoArmbandDatReader.Channels, length, 4096);
         foreach (var recording in recordings)

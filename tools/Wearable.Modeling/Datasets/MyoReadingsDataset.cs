@@ -33,7 +33,7 @@ public sealed class MyoReadingsDataset
     public IEnumerable<string> Participants => Sessions.Select(s => s.Participant).Distinct();
 
     /// <summary>The session's gesture files 0.txt..7.txt in label order.</summary>
-    public IReadOnlyList<Recording> Load(MyoReadingsSession session)
+    public IReadOnlyList<LabelledRecording> Load(MyoReadingsSession session)
     {
         var reader = new MyoReadingsReader();
         var files = Directory.GetFiles(session.Folder, "*.txt")

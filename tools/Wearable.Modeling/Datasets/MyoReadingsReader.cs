@@ -18,7 +18,7 @@ public sealed class MyoReadingsReader : IRecordingReader
 
     public string FormatName => "myo-readings text";
 
-    public Recording Read(string path)
+    public LabelledRecording Read(string path)
     {
         var samples = new List<short>(12000 * Channels);
         var labels = new List<int>(12000);
@@ -93,8 +93,8 @@ public sealed class MyoReadingsReader : IRecordingReader
         int dash = folder.LastIndexOf('-');
         string person = dash > 0 ? folder[..dash] : folder;
         string session = dash > 0 ? folder[(dash + 1)..] : string.Empty;
-        return Recording.FromInt16(
-            path, person, session, Recording.NumberedChannels(Channels), SampleRate, "adc", samples.ToArray(), labels.ToArray());
+        return LabelledRecording.FromInt16(
+            path, person, session, LabelledRecording.NumberedChannels(Channels), SampleRate, "adc", samples.ToArray(), labels.ToArray());
     }
 
     private static IEnumerable<string> ReadLines(string path)

@@ -40,5 +40,5 @@ public static class RecordingFiles
             ".csv (Muse) or .edf/.bdf.");
     }
 
-    public static Recording Read(string path) => ReaderFor(path).Read(path);
+    public static LabelledRecording Read(string path) => ReaderFor(path).Read(path);
 }

@@ -70,7 +70,7 @@ public sealed class WindowSet
         Array.Copy(_data, window * WindowSize, destination, offset, WindowSize);
 
     /// <summary>Cuts windows of <see cref="Length"/> frames every <paramref name="hop"/> frames out of a recording.</summary>
-    public int AddRecording(Recording recording, int hop, WindowLabelRule rule = WindowLabelRule.LastFrame)
+    public int AddRecording(LabelledRecording recording, int hop, WindowLabelRule rule = WindowLabelRule.LastFrame)
     {
         if (recording.Channels != Channels)
         {
@@ -87,7 +87,7 @@ public sealed class WindowSet
         for (int start = 0; start + Length <= recording.Frames; start += hop)
         {
             int label = WindowLabel(recording, start, rule);
-            if (label == Recording.NoLabel && rule == WindowLabelRule.Unanimous)
+            if (label == LabelledRecording.NoLabel && rule == WindowLabelRule.Unanimous)
             {
                 continue;
             }
@@ -142,7 +142,7 @@ public sealed class WindowSet
         Count++;
     }
 
-    private int WindowLabel(Recording recording, int start, WindowLabelRule rule)
+    private int WindowLabel(LabelledRecording recording, int start, WindowLabelRule rule)
     {
         if (recording.FrameLabels is null)
         {
@@ -160,7 +160,7 @@ public sealed class WindowSet
                 {
                     if (labels[t] != labels[start])
                     {
-                        return Recording.NoLabel;
+                        return LabelledRecording.NoLabel;
                     }
                 }
 

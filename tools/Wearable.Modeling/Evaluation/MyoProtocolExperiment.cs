@@ -116,7 +116,7 @@ public static class MyoProtocolExperiment
 
     public static WindowSet TestSet(MyoArmbandDataset data, MyoParticipant person, MyoProtocolOptions options)
     {
-        IEnumerable<Recording> Limit(IReadOnlyList<Recording> s) => options.TestRepetitionLimit > 0 ? s.Take(options.TestRepetitionLimit) : s;
+        IEnumerable<LabelledRecording> Limit(IReadOnlyList<LabelledRecording> s) => options.TestRepetitionLimit > 0 ? s.Take(options.TestRepetitionLimit) : s;
         return MyoArmbandProtocol.Windows(
             Limit(data.LoadSession(person, MyoArmbandDataset.Test0)).Concat(Limit(data.LoadSession(person, MyoArmbandDataset.Test1))),
             MyoArmbandProtocol.WindowLength,

@@ -54,13 +54,13 @@ public static class MyoReadingsExperiment
         return results;
     }
 
-    private static Recording Slice(Recording r, int from, int to)
+    private static LabelledRecording Slice(LabelledRecording r, int from, int to)
     {
         int channels = r.Channels;
         var samples = new short[(to - from) * channels];
         Array.Copy(r.Int16Samples!, from * channels, samples, 0, samples.Length);
         var labels = new int[to - from];
         Array.Copy(r.FrameLabels!, from, labels, 0, labels.Length);
-        return Recording.FromInt16(r.Source, r.PersonId, r.SessionId, r.ChannelNames.ToArray(), r.SampleRate, r.Units, samples, labels);
+        return LabelledRecording.FromInt16(r.Source, r.PersonId, r.SessionId, r.ChannelNames.ToArray(), r.SampleRate, r.Units, samples, labels);
     }
 }

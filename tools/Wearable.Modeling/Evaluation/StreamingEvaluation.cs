@@ -29,14 +29,14 @@ public sealed record StreamingResult(
 /// </summary>
 public static class StreamingEvaluation
 {
-    public static StreamingResult Run(IClassifierModel network, IEnumerable<Recording> recordings, StreamingOptions options) =>
+    public static StreamingResult Run(IClassifierModel network, IEnumerable<LabelledRecording> recordings, StreamingOptions options) =>
         Run(w => network.Predict(w, 0), network.InputLength, network.InputChannels, network.Classes, recordings, options);
 
     /// <summary>
     /// The same replay for any window classifier (it gets one window [time][channel] and returns a class).
     /// </summary>
     public static StreamingResult Run(
-        Func<float[], int> classify, int inputLength, int inputChannels, int classes, IEnumerable<Recording> recordings, StreamingOptions options)
+        Func<float[], int> classify, int inputLength, int inputChannels, int classes, IEnumerable<LabelledRecording> recordings, StreamingOptions options)
     {
         var confusion = new int[classes, classes];
         int falseActivations = 0;

@@ -256,11 +256,11 @@ public static class PostTrainingQuantizer
             (double outScale, int outZero) = ActivationQuantization(ranges[i].Min, ranges[i].Max);
             string activation = step.Relu ? "relu" : "none";
             (int actMin, int actMax) = WeightQuantizer.ActivationRange(activation, outScale, outZero);
-            int outLength = layer is DenseLayer ? 1 : layer.OutputLength;
+            int outLength = layer is DenseTrainingLayer ? 1 : layer.OutputLength;
             int output = builder.AddTensor(outLength, layer.OutputChannels, outZero, (float)outScale);
             switch (layer)
             {
-                case Conv1dLayer conv:
+                case Conv1dTrainingLayer conv:
                 {
                     (sbyte[] qw, double[] ws, int table, int[] qb) = PerChannel(builder, conv.Weights.Values, conv.Bias.Values, conv.OutputChannels, s, outScale, innermost: false);
                     if (conv.Kernel == 1)
@@ -277,7 +277,7 @@ public static class PostTrainingQuantizer
                     break;
                 }
 
-                case DepthwiseConv1dLayer dw:
+                case DepthwiseConv1dTrainingLayer dw:
                 {
                     (sbyte[] qw, double[] ws, int table, int[] qb) = PerChannel(builder, dw.Weights.Values, dw.Bias.Values, dw.OutputChannels, s, outScale, innermost: true);
                     builder.AddDepthwiseConv1d(current, output, dw.Kernel, 1, 1, 1, Padding1d.Valid, qw, qb, table, actMin, actMax);
@@ -285,7 +285,7 @@ public static class PostTrainingQuantizer
                     break;
                 }
 
-                case DenseLayer dense:
+                case DenseTrainingLayer dense:
                 {
                     (sbyte[] qw, double[] ws, int table, int[] qb) = PerChannel(builder, dense.Weights.Values, dense.Bias.Values, dense.OutputChannels, s, outScale, innermost: false);
                     builder.AddDense(current, output, dense.OutputChannels, qw, qb, table, actMin, actMax);
@@ -348,7 +348,7 @@ public static class PostTrainingQuantizer
     public sealed record Step(Layer Layer, bool Relu, int LastFloatIndex)
     {
         /// <summary>Whether the op requantizes to a new scale (conv, dw, pw, dense); pools keep their input's.</summary>
-        public bool Requantizes => Layer is Conv1dLayer or DepthwiseConv1dLayer or DenseLayer;
+        public bool Requantizes => Layer is Conv1dTrainingLayer or DepthwiseConv1dTrainingLayer or DenseTrainingLayer;
     }
 
     private static List<Step> Plan(Network network)
@@ -365,7 +365,7 @@ public static class PostTrainingQuantizer
 
             if (layer is ReluLayer)
             {
-                if (steps.Count > 0 && steps[^1].Layer is Conv1dLayer or DepthwiseConv1dLayer or DenseLayer && !steps[^1].Relu)
+                if (steps.Count > 0 && steps[^1].Layer is Conv1dTrainingLayer or DepthwiseConv1dTrainingLayer or DenseTrainingLayer && !steps[^1].Relu)
                 {
                     steps[^1] = steps[^1] with { Relu = true, LastFloatIndex = i };
                     continue;

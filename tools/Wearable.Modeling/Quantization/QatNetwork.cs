@@ -289,7 +289,7 @@ public sealed class QatNetwork : IClassifierModel
             Layer snapped = _shadow.Layers[_layerOf[s]];
             float[] w = master.Parameters[0].Values, b = master.Parameters[1].Values;
             double[] scales = _weightScales[s];
-            if (master is DepthwiseConv1dLayer)
+            if (master is DepthwiseConv1dTrainingLayer)
             {
                 FakeQuantization.PerChannelInnermost(w, snapped.Parameters[0].Values, master.OutputChannels, scales);
             }

@@ -150,14 +150,14 @@ public sealed class Network : IClassifierModel
 
             Layer layer = parts[0] switch
             {
-                "conv" => new Conv1dLayer(length, channels, Arg(1), Arg(2)),
-                "pw" => new Conv1dLayer(length, channels, Arg(1), 1),
-                "dw" => new DepthwiseConv1dLayer(length, channels, Arg(1)),
+                "conv" => new Conv1dTrainingLayer(length, channels, Arg(1), Arg(2)),
+                "pw" => new Conv1dTrainingLayer(length, channels, Arg(1), 1),
+                "dw" => new DepthwiseConv1dTrainingLayer(length, channels, Arg(1)),
                 "relu" => new ReluLayer(length, channels),
                 "maxpool" => new MaxPool1dLayer(length, channels, Arg(1)),
                 "gap" => new GlobalAveragePoolLayer(length, channels),
                 "dropout" => new DropoutLayer(length, channels, double.Parse(parts.Length > 1 ? parts[1] : "0.2", CultureInfo.InvariantCulture)),
-                "dense" => new DenseLayer(length * channels, Arg(1)),
+                "dense" => new DenseTrainingLayer(length * channels, Arg(1)),
                 _ => throw new ArgumentException(
                     "Unknown layer '" + parts[0] + "' in spec; use conv:<out>:<k>, pw:<out>, dw:<k>, relu, maxpool:<n>, gap, dropout:<p>, dense:<n>."),
             };
@@ -166,7 +166,7 @@ public sealed class Network : IClassifierModel
             channels = layer.OutputChannels;
         }
 
-        layers.Add(new DenseLayer(length * channels, classes));
+        layers.Add(new DenseTrainingLayer(length * channels, classes));
         return layers;
     }
 }

@@ -5,12 +5,12 @@ namespace Wearable.Modeling.Training;
 /// with <c>kernel * in</c> consecutive input values and each output is one dot product.
 /// A kernel of 1 is the pointwise convolution.
 /// </summary>
-public sealed class Conv1dLayer : Layer
+public sealed class Conv1dTrainingLayer : Layer
 {
     private readonly Parameter _weights;
     private readonly Parameter _bias;
 
-    public Conv1dLayer(int inputLength, int inputChannels, int outputChannels, int kernel)
+    public Conv1dTrainingLayer(int inputLength, int inputChannels, int outputChannels, int kernel)
         : base(inputLength, inputChannels, inputLength - kernel + 1, outputChannels)
     {
         Kernel = kernel;

@@ -1,12 +1,12 @@
 namespace Wearable.Modeling.Training;
 
 /// <summary>Valid, stride-1 depthwise conv1d (one filter per channel, multiplier 1). Weights [tap][channel].</summary>
-public sealed class DepthwiseConv1dLayer : Layer
+public sealed class DepthwiseConv1dTrainingLayer : Layer
 {
     private readonly Parameter _weights;
     private readonly Parameter _bias;
 
-    public DepthwiseConv1dLayer(int inputLength, int channels, int kernel)
+    public DepthwiseConv1dTrainingLayer(int inputLength, int channels, int kernel)
         : base(inputLength, channels, inputLength - kernel + 1, channels)
     {
         Kernel = kernel;

@@ -7,12 +7,12 @@ namespace Wearable.Modeling.Datasets;
 /// Labels are either one per frame (streams that change class inside the file) or one for the whole
 /// segment (files that hold a single repetition of one gesture).
 /// </summary>
-public sealed class Recording
+public sealed class LabelledRecording
 {
     /// <summary>Label value meaning "this frame carries no label".</summary>
     public const int NoLabel = -1;
 
-    private Recording(
+    private LabelledRecording(
         string source, string personId, string sessionId, string[] channelNames, double sampleRate, string units,
         short[]? int16Samples, float[]? floatSamples, int[]? frameLabels, int segmentLabel)
     {
@@ -83,12 +83,12 @@ public sealed class Recording
 
     public double DurationSeconds => Frames / SampleRate;
 
-    public static Recording FromInt16(
+    public static LabelledRecording FromInt16(
         string source, string personId, string sessionId, string[] channelNames, double sampleRate, string units,
         short[] interleaved, int[]? frameLabels = null, int segmentLabel = NoLabel) =>
         new(source, personId, sessionId, channelNames, sampleRate, units, interleaved, null, frameLabels, segmentLabel);
 
-    public static Recording FromFloat(
+    public static LabelledRecording FromFloat(
         string source, string personId, string sessionId, string[] channelNames, double sampleRate, string units,
         float[] interleaved, int[]? frameLabels = null, int segmentLabel = NoLabel) =>
         new(source, personId, sessionId, channelNames, sampleRate, units, null, interleaved, frameLabels, segmentLabel);

@@ -1,12 +1,12 @@
 namespace Wearable.Modeling.Training;
 
 /// <summary>Fully connected layer over the whole (flattened) input. Weights [out][in].</summary>
-public sealed class DenseLayer : Layer
+public sealed class DenseTrainingLayer : Layer
 {
     private readonly Parameter _weights;
     private readonly Parameter _bias;
 
-    public DenseLayer(int inputSize, int outputs)
+    public DenseTrainingLayer(int inputSize, int outputs)
         : base(1, inputSize, 1, outputs)
     {
         _weights = new Parameter("weights", outputs * inputSize);
