@@ -84,6 +84,9 @@ namespace Wearable.Kernels.Eeg
         /// <summary>Confidence of the last decision in Q15: the alpha share or the best canonical correlation.</summary>
         public int ConfidenceQ15 { get; private set; }
 
+        /// <summary>True when the last push completed a detector window, clean or not (the detector's own outputs are then fresh).</summary>
+        public bool DecisionDue { get; private set; }
+
         /// <summary>Decisions withheld because their window held an artefact.</summary>
         public int RejectedDecisions { get; private set; }
 
@@ -121,6 +124,7 @@ namespace Wearable.Kernels.Eeg
             Decision = -1;
             ConfidenceQ15 = 0;
             RejectedDecisions = 0;
+            DecisionDue = false;
         }
 
         /// <summary>One interleaved int16 ADC frame; returns true when it produced a (clean) decision.</summary>
@@ -143,6 +147,7 @@ namespace Wearable.Kernels.Eeg
                 due = _ssvep!.PushFrame(_filtered, 0);
             }
 
+            DecisionDue = due;
             if (!due)
             {
                 return false;
