@@ -6,6 +6,7 @@ using Wearable.Firmware.Pairing;
 using Wearable.Firmware.Processing;
 using Wearable.Firmware.Slots;
 using Wearable.Kernels.Link;
+using Wearable.Kernels.Model;
 
 namespace Wearable.Firmware.Commands
 {
@@ -138,7 +139,7 @@ namespace Wearable.Firmware.Commands
                         return;
                     }
 
-                    _port.Refuse(type, sequence, LinkErrorCode.UnknownConfigKey, "no writable configuration keys in this firmware");
+                    HandleConfigSet(sequence);
                     return;
                 case LinkMessageType.CalibrationGet:
                     HandleCalibrationGet(sequence);
@@ -168,6 +169,32 @@ namespace Wearable.Firmware.Commands
                     _port.Refuse(type, sequence, LinkErrorCode.UnknownMessage, "unknown message type");
                     return;
             }
+        }
+
+        // The only writable key: a per-user threshold for the running EEG detector (calibration from the host).
+        private void HandleConfigSet(int sequence)
+        {
+            if (_configSet.Key != LinkConfigKey.DetectorThresholdQ15)
+            {
+                _port.Refuse(LinkMessageType.ConfigSet, sequence, LinkErrorCode.UnknownConfigKey, "only the EEG detector threshold (key 9) is writable in this firmware");
+                return;
+            }
+
+            ModelPipeline model = _stream.Model;
+            if (model == null || model.Eeg == null)
+            {
+                _port.Refuse(LinkMessageType.ConfigSet, sequence, LinkErrorCode.InvalidArgument, "the active model has no EEG detector: push an alpha or SSVEP model first");
+                return;
+            }
+
+            if (_configSet.Value < 0 || _configSet.Value > 32767)
+            {
+                _port.Refuse(LinkMessageType.ConfigSet, sequence, LinkErrorCode.InvalidArgument, "the detector threshold is Q15: 0..32767");
+                return;
+            }
+
+            model.Eeg.ThresholdQ15 = _configSet.Value;
+            _port.Ack(LinkMessageType.ConfigSet, sequence);
         }
 
         /// <summary>Fills and sends DeviceInfo (also used by the board layer for its own display).</summary>
