@@ -142,7 +142,7 @@ namespace Wearable.Firmware
             new PairingCommands(board.PairingButton, _identity.Id, _port, _linkSession, _pairings).Register(table);
             new StreamCommands(board.Clock, board.Source.Channels, _port, _slots, _stream).Register(table);
             new TimeSyncCommands(board.Clock, _port).Register(table);
-            new ConfigCommands(board.Source, _port, _slots, _plan).Register(table);
+            new ConfigCommands(board.Source, _port, _slots, _plan, _stream).Register(table);
             new CalibrationCommands(board.Source.Channels, _port, _calibration).Register(table);
             new ModelUploadCommands(_port, _slots, _stream, board.Profile).Register(table);
             new HilCommands(_port, board.Clock, _hilKernels).Register(table);

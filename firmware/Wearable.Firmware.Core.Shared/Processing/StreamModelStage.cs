@@ -112,9 +112,15 @@ namespace Wearable.Firmware.Processing
         }
 
         // The decided class's int8 output mapped onto Q15 (-128 -> 0, 127 -> 32640): with a softmax head
-        // (scale 1/256, zero point -128) that is its probability. Spiking-only models report 0.
+        // (scale 1/256, zero point -128) that is its probability. Spiking-only models report 0; EEG
+        // detectors their own Q15 confidence (the alpha share or the best canonical correlation).
         private short DecisionScore(ModelPipeline model)
         {
+            if (model.Eeg != null)
+            {
+                return (short)model.Eeg.ConfidenceQ15;
+            }
+
             ModelRunner runner = model.Runner;
             if (runner == null || model.Decision < 0 || model.Decision >= _scores.Length)
             {

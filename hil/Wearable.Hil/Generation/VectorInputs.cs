@@ -23,6 +23,12 @@ public static class VectorInputs
                 // At least one 64-sample Goertzel block (and so several 32-sample windows) per vector.
                 Samples(b, rng, 2 * rng.Next(extreme ? 240 : 64, 241), extreme);
                 break;
+            case "eeg.artefacts":
+            case "eeg.alpha":
+            case "eeg.ssvep-cca":
+                // Several 32-frame windows per vector; vector 0 saturates (every frame an artefact, clamped CCA inputs).
+                Samples(b, rng, 2 * rng.Next(extreme ? 240 : 40, 241), extreme);
+                break;
             case "dsp.envelope":
                 Samples(b, rng, 2 * rng.Next(extreme ? 120 : 20, 121), extreme);
                 break;

@@ -28,6 +28,9 @@ namespace Wearable.Kernels.Hil
                 new ArgMaxHilAdapter(),
                 new RequantizeHilAdapter(),
                 new StreamingConvHilAdapter("cnn.stream-conv.k3d2", 3, 4, 4, 1, 2),
+                new EegHilAdapter(EegHilAdapter.Artefacts),
+                new EegHilAdapter(EegHilAdapter.Alpha),
+                new EegHilAdapter(EegHilAdapter.Ssvep),
             };
 
             int count = front.Length + kernelsBeyondOps.Length;

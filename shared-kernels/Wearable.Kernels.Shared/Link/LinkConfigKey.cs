@@ -29,5 +29,11 @@ namespace Wearable.Kernels.Link
 
         /// <summary>Link bandwidth the device may use, bits per second (0 = unlimited).</summary>
         public const int LinkBitRate = 8;
+
+        /// <summary>
+        /// Per-user detection threshold of the active EEG detector, Q15 (alpha share or SSVEP correlation,
+        /// 0..32767). Writable; lasts until the next model load, which restores the model file's default.
+        /// </summary>
+        public const int DetectorThresholdQ15 = 9;
     }
 }

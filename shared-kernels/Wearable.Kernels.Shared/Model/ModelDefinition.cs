@@ -1,4 +1,5 @@
 using Wearable.Kernels.Cnn;
+using Wearable.Kernels.Eeg;
 
 namespace Wearable.Kernels.Model
 {
@@ -26,6 +27,8 @@ namespace Wearable.Kernels.Model
         /// <summary>Tensor indices of the CNN graph's input and output; -1 without a CNN graph.</summary>
         public int GraphInput = -1;
         public int GraphOutput = -1;
+        /// <summary>The on-device EEG detector (alpha or SSVEP), or null.</summary>
+        public EegDetectorConfig? EegDetector;
         public string[] Labels = new string[0];
         public string Name = "";
         public string Description = "";

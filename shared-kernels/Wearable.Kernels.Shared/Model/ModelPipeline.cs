@@ -1,5 +1,6 @@
 using System;
 using Wearable.Kernels.Cnn;
+using Wearable.Kernels.Eeg;
 using Wearable.Kernels.Spiking;
 
 namespace Wearable.Kernels.Model
@@ -17,6 +18,7 @@ namespace Wearable.Kernels.Model
         private readonly FrontEndPipeline _frontEnd;
         private readonly ModelRunner? _runner;
         private readonly SpikingStack? _spiking;
+        private readonly EegDetectorPipeline? _eeg;
         private readonly ChannelQuantization? _inputQuant;
         private readonly sbyte[] _window;
         private readonly int _frameBytes;
@@ -33,6 +35,13 @@ namespace Wearable.Kernels.Model
             }
 
             FrontEndConfig? fe = model.FrontEnd;
+            if (fe == null && model.EegDetector != null)
+            {
+                // An EEG detector filters on its own; a pass-through front end keeps the Features stream meaningful (raw frames).
+                fe = new FrontEndConfig();
+                fe.Channels = model.Input.Channels;
+            }
+
             if (fe == null)
             {
                 throw new InvalidOperationException("The model has no front-end section: feed its CNN with ModelRunner directly.");
@@ -56,7 +65,12 @@ namespace Wearable.Kernels.Model
                 _spiking = new SpikingStack(model.SpikingLayers);
             }
 
-            if (_runner == null && _spiking == null)
+            if (model.EegDetector != null)
+            {
+                _eeg = new EegDetectorPipeline(model.EegDetector);
+            }
+
+            if (_runner == null && _spiking == null && _eeg == null)
             {
                 throw new InvalidOperationException("Nothing to run: the front end feeds neither a CNN (cnn_input_quant_table) nor LIF / CuBa-LIF / L2MU-cell layers (delta encoder).");
             }
@@ -65,6 +79,11 @@ namespace Wearable.Kernels.Model
         /// <summary>True when the model has a front end that feeds its CNN or its LIF / CuBa-LIF / L2MU-cell layers (what the constructor needs; kind-3 L2MU records are not runnable).</summary>
         public static bool CanRun(ModelDefinition model)
         {
+            if (model.EegDetector != null)
+            {
+                return true;
+            }
+
             FrontEndConfig? fe = model.FrontEnd;
             if (fe == null)
             {
@@ -80,6 +99,12 @@ namespace Wearable.Kernels.Model
         public ModelRunner? Runner
         {
             get { return _runner; }
+        }
+
+        /// <summary>The EEG detector (alpha or SSVEP), or null.</summary>
+        public EegDetectorPipeline? Eeg
+        {
+            get { return _eeg; }
         }
 
         /// <summary>The spiking layers, or null.</summary>
@@ -105,6 +130,11 @@ namespace Wearable.Kernels.Model
         public void Reset()
         {
             _frontEnd.Reset();
+            if (_eeg != null)
+            {
+                _eeg.Reset();
+            }
+
             if (_spiking != null)
             {
                 _spiking.Reset();
@@ -136,6 +166,19 @@ namespace Wearable.Kernels.Model
                 {
                     _framesInWindow++;
                 }
+            }
+
+            if (_eeg != null)
+            {
+                // The detector keeps its own window and hop and withholds decisions over artefacts.
+                if (!_eeg.Push(samples, offset))
+                {
+                    return false;
+                }
+
+                Decision = _eeg.Decision;
+                Decisions++;
+                return true;
             }
 
             _samplesSinceDecision++;

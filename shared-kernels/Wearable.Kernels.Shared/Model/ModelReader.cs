@@ -119,6 +119,14 @@ namespace Wearable.Kernels.Model
 
             FrontEndSectionReader.CheckCnnInput(model);
 
+            index = Find(types, ModelSectionType.EegDetector);
+            if (index >= 0)
+            {
+                ModelByteReader eeg = Body(file, offsets, lengths, index);
+                model.EegDetector = EegDetectorSectionReader.Read(eeg, model.Input);
+                End(eeg, "eeg_detector");
+            }
+
             index = Find(types, ModelSectionType.Labels);
             if (index >= 0)
             {
@@ -136,7 +144,7 @@ namespace Wearable.Kernels.Model
 
             for (int i = 0; i < sectionCount; i++)
             {
-                if (types[i] > ModelSectionType.Card)
+                if (types[i] > ModelSectionType.LastKnown)
                 {
                     model.SkippedSections++;
                 }
@@ -170,7 +178,7 @@ namespace Wearable.Kernels.Model
                     throw new ModelFormatException(prefix + ".offset", entry + 4, "section offsets must be multiples of 4");
                 }
 
-                if (types[i] > ModelSectionType.Card && (flags[i] & ModelSectionType.FlagRequired) != 0)
+                if (types[i] > ModelSectionType.LastKnown && (flags[i] & ModelSectionType.FlagRequired) != 0)
                 {
                     throw new ModelFormatException(prefix + ".type", entry, "required section kind " + types[i].ToString() + " is not known to this reader: update the firmware/tools");
                 }

@@ -14,6 +14,10 @@ namespace Wearable.Kernels.Model
         public const int CnnGraph = 6;
         public const int Labels = 7;
         public const int Card = 8;
+        public const int EegDetector = 9;
+
+        /// <summary>The highest kind this reader knows; higher kinds are skipped unless flagged required.</summary>
+        public const int LastKnown = EegDetector;
 
         /// <summary>Section flag bit 0: a reader that does not know this section kind must reject the file.</summary>
         public const int FlagRequired = 1;
@@ -30,6 +34,7 @@ namespace Wearable.Kernels.Model
                 case CnnGraph: return "cnn";
                 case Labels: return "labels";
                 case Card: return "card";
+                case EegDetector: return "eeg_detector";
                 default: return "section_" + type.ToString();
             }
         }

@@ -29,6 +29,7 @@ public static class EvalCommand
         var trainSessions = new Option<string?>("--train-sessions") { Description = "cross-session: the sessions to train on (default training0,Test0,Test1)." }.ShortText();
         var testRepetitions = new Option<int>("--test-repetitions") { Description = "Limit each test session to its first N repetitions (quick checks; 0 = all 28).", DefaultValueFactory = _ => 0 }.InRange(0, 28);
         var qat = new QatCliOptions();
+        var eeg = new EegEvalOptions();
         var json = CommonOptions.Json();
         var command = new Command("eval", "Evaluate the gesture CNN: MyoArmband protocol per person and mean, or pseudo-online on myo-readings.");
         shared.AddTo(command);
@@ -44,9 +45,15 @@ public static class EvalCommand
         command.Options.Add(trainSessions);
         command.Options.Add(testRepetitions);
         qat.AddTo(command);
+        eeg.AddTo(command);
         command.Options.Add(json);
         command.SetAction(parse =>
         {
+            if (eeg.TryRun(parse, parse.GetValue(json)) is int eegExit)
+            {
+                return eegExit;
+            }
+
             string variant = parse.GetValue(protocol)!;
             if (variant is "cross-session" or "cross-person")
             {

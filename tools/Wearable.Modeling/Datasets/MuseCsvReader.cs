@@ -5,11 +5,14 @@ namespace Wearable.Modeling.Datasets;
 /// <summary>
 /// NeuroTechX eeg-notebooks Muse CSV: header <c>timestamps,TP9,AF7,AF8,TP10,Right AUX,Marker0</c> (or
 /// <c>Marker</c>), microvolts at 256 Hz. The marker column becomes per-frame labels (0 none, 1 = 30 Hz
-/// flicker onset, 2 = 20 Hz flicker onset); timestamps are checked for order but not kept.
+/// flicker onset, 2 = 20 Hz flicker onset); timestamps are checked for order (allowing the Muse's few-millisecond packet jitter) but not kept.
 /// </summary>
 public sealed class MuseCsvReader : IRecordingReader
 {
     public const double SampleRate = 256.0;
+
+    /// <summary>How far a timestamp may step back before the file counts as out of order.</summary>
+    public const double MaxTimestampJitterSeconds = 0.05;
 
     private static readonly string[] s_expected = ["timestamps", "TP9", "AF7", "AF8", "TP10", "Right AUX"];
 
@@ -76,7 +79,9 @@ public sealed class MuseCsvReader : IRecordingReader
             }
 
             double time = Parse(path, fields[0], n + 1, 1);
-            if (time < previousTime)
+            // The Muse stamps 12-sample packets, so timestamps jitter back by a few milliseconds in
+            // real recordings (all six subject1 files do); only a larger step means a spliced file.
+            if (time < previousTime - MaxTimestampJitterSeconds)
             {
                 throw new DatasetFormatException(path, "timestamp " + fields[0] + " goes backwards", n + 1, 1);
             }
