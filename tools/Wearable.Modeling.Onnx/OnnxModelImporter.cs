@@ -156,13 +156,13 @@ public static class OnnxModelImporter
             {
                 switch (layer)
                 {
-                    case Conv1dLayer conv:
+                    case Conv1dTrainingLayer conv:
                         CopyConv(conv, _weighted[next++]);
                         break;
-                    case DepthwiseConv1dLayer dw:
+                    case DepthwiseConv1dTrainingLayer dw:
                         CopyDepthwise(dw, _weighted[next++]);
                         break;
-                    case DenseLayer dense:
+                    case DenseTrainingLayer dense:
                         CopyHead(dense, _weighted[next++]);
                         break;
                 }
@@ -249,7 +249,7 @@ public static class OnnxModelImporter
             }
         }
 
-        private static void CopyConv(Conv1dLayer conv, (string Kind, TensorProto Weights, TensorProto? Bias, int Length, int Channels, bool Transposed) source)
+        private static void CopyConv(Conv1dTrainingLayer conv, (string Kind, TensorProto Weights, TensorProto? Bias, int Length, int Channels, bool Transposed) source)
         {
             // ONNX [out][in][tap] -> ours [out][tap][in].
             float[] w = OnnxTensors.Floats(source.Weights);
@@ -269,7 +269,7 @@ public static class OnnxModelImporter
             CopyBias(conv.Bias.Values, source.Bias);
         }
 
-        private static void CopyDepthwise(DepthwiseConv1dLayer dw, (string Kind, TensorProto Weights, TensorProto? Bias, int Length, int Channels, bool Transposed) source)
+        private static void CopyDepthwise(DepthwiseConv1dTrainingLayer dw, (string Kind, TensorProto Weights, TensorProto? Bias, int Length, int Channels, bool Transposed) source)
         {
             // ONNX [channel][1][tap] -> ours [tap][channel].
             float[] w = OnnxTensors.Floats(source.Weights);
@@ -285,7 +285,7 @@ public static class OnnxModelImporter
             CopyBias(dw.Bias.Values, source.Bias);
         }
 
-        private static void CopyHead(DenseLayer dense, (string Kind, TensorProto Weights, TensorProto? Bias, int Length, int Channels, bool Transposed) source)
+        private static void CopyHead(DenseTrainingLayer dense, (string Kind, TensorProto Weights, TensorProto? Bias, int Length, int Channels, bool Transposed) source)
         {
             // PyTorch flattens [channel][time] (index c * L + t); our dense reads [time][channel] (t * C + c).
             float[] w = OnnxTensors.Floats(source.Weights);

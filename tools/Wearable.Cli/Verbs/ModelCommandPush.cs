@@ -98,7 +98,7 @@ public static class ModelCommandPush
     }
 
     /// <summary>The device writes the slot it is not running from (A/B slots), so the default is the inactive one.</summary>
-    private static int ChooseSlot(byte active, int? requested)
+    private static int ChooseSlot(int? active, int? requested)
     {
         int inactive = active == 0 ? 1 : 0;
         if (requested is null)
@@ -106,7 +106,7 @@ public static class ModelCommandPush
             return inactive;
         }
 
-        if (active != DeviceInfoMessage.NoActiveModel && requested == active)
+        if (active is not null && requested == active)
         {
             throw new CliException(
                 $"Slot {active} holds the model the device is running; it takes uploads into the other slot.",

@@ -9,7 +9,7 @@ namespace Wearable.Modeling.Eeg;
 /// </summary>
 public sealed class EegRecording
 {
-    public required Recording Source { get; init; }
+    public required LabelledRecording Source { get; init; }
     public required short[] Lsb { get; init; }
     public required int[] ChannelIndices { get; init; }
 
@@ -19,7 +19,7 @@ public sealed class EegRecording
 
     public static EegRecording Load(string path, IReadOnlyList<string> channelNames)
     {
-        Recording r = RecordingFiles.Read(path);
+        LabelledRecording r = RecordingFiles.Read(path);
         var indices = new int[channelNames.Count];
         for (int i = 0; i < indices.Length; i++)
         {
@@ -60,7 +60,7 @@ public sealed class EegRecording
     public short[] Slice(int start, int length) => Lsb.AsSpan(start * Channels, length * Channels).ToArray();
 
     // EDF labels pad with dots ("Tp7."); match ignoring case and trailing dots.
-    private static int IndexOf(Recording r, string name)
+    private static int IndexOf(LabelledRecording r, string name)
     {
         for (int i = 0; i < r.Channels; i++)
         {
