@@ -33,6 +33,11 @@ public sealed class MalformedArgumentsTests : IDisposable
 
         // Seeds are any unsigned 64-bit number.
         "train --seed 99999999999999999999", "eval --seed 99999999999999999999",
+
+        // Zero means "a pseudo-terminal", "none" or "any seed"; a folder the verb creates.
+        "device run --tcp 0", "device run --pairing-window 0", "device run --drdy-pin 0", "eval --mains 0", "record fuzz --seed 0",
+        "record fuzz FILES /tmp",
+        "firmware build --out /nonexistent/wearable-folder",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("wearable-malformed-").FullName;
@@ -135,7 +140,7 @@ public sealed class MalformedArgumentsTests : IDisposable
     }
 
     /// <summary>Verbs whose baseline run would serve or measure for seconds: covered by the malformed walk only.</summary>
-    private static readonly HashSet<string> LongRunning = ["demo", "simulate", "bench kernels", "bench link", "gate", "devices", "hil generate", "model example"];
+    private static readonly HashSet<string> LongRunning = ["demo", "simulate", "bench kernels", "bench link", "gate", "devices", "hil generate", "model example", "firmware build", "bench models", "record fuzz"];
 
     /// <summary>Inputs that are connection strings.</summary>
     private static readonly HashSet<string> ConnectionInputs = ["CONNECTION", "--connect", "--target"];
@@ -230,6 +235,7 @@ public sealed class MalformedArgumentsTests : IDisposable
         "--data" or "--readings" => Directory.CreateDirectory(Path.Combine(_folder, "empty-dataset")).FullName,
         "--out" => Path.Combine(_folder, "out.bin"),
         "--model" => Junk("model.json"),
+        "--board" => "linux-ads1299", // device run: fails fast at the missing spidev (firmware build is long-running)
         _ => Junk("junk.bin"),
     };
 

@@ -98,6 +98,53 @@ public static class OptionRules
         return option;
     }
 
+    /// <summary>A value that must match <paramref name="pattern"/> (whole value); <paramref name="what"/> says what a good one looks like.</summary>
+    public static Option<T> Matches<T>(this Option<T> option, string pattern, string what)
+    {
+        var regex = new System.Text.RegularExpressions.Regex("^(?:" + pattern + ")$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        option.Validators.Add(result =>
+        {
+            string? value = result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;
+            if (value is not null && (value.Length > 200 || !regex.IsMatch(value)))
+            {
+                result.AddError($"{option.Name}: '{Shorten(value)}' is not {what}.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>A whole number that must be one of <paramref name="allowed"/>.</summary>
+    public static Option<int> OneOfNumbers(this Option<int> option, params int[] allowed)
+    {
+        option.Validators.Add(result =>
+        {
+            // A token that is no number at all is System.CommandLine's own parse error.
+            if (result.Tokens.Count > 0
+                && int.TryParse(result.Tokens[^1].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int value)
+                && !allowed.Contains(value))
+            {
+                result.AddError($"{option.Name} must be one of {string.Join(", ", allowed)}, not {value}.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Input files or folders (several tokens): each must exist.</summary>
+    public static Argument<string[]> ExistingPaths(this Argument<string[]> argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (!File.Exists(token.Value) && !Directory.Exists(token.Value))
+                {
+                    result.AddError($"{argument.Name}: '{Shorten(token.Value)}' is neither a file nor a folder.");
+                }
+            }
+        });
+        return argument;
+    }
+
     /// <summary>An input file that must exist (and not be a folder).</summary>
     public static Option<T> ExistingFile<T>(this Option<T> option)
     {

@@ -31,6 +31,12 @@ public static class RecordingMutationTrial
         for (int f = 0; f < files.Count; f++)
         {
             byte[] original = File.ReadAllBytes(files[f]);
+            if (original.Length < 256)
+            {
+                // The mutations rewrite header fields; a file without a header has none to damage.
+                throw new InvalidDataException(files[f] + " is " + original.Length + " bytes, too short to be an EDF/BDF file (its header alone is 256 bytes): give the fuzzer real recordings.");
+            }
+
             string extension = Path.GetExtension(files[f]);
             for (int c = 0; c < casesPerFile; c++)
             {

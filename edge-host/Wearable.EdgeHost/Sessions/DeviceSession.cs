@@ -115,8 +115,19 @@ public sealed partial class DeviceSession : IAsyncDisposable
     /// <summary>Asks the device who it is, without authenticating (what 'wearable info' shows).</summary>
     public async Task<DeviceInfo> IdentifyAsync(CancellationToken cancellationToken = default)
     {
-        await RequestAsync((_, token) => _connector.Hello(_link, token), cancellationToken).ConfigureAwait(false);
+        await HelloAsync(cancellationToken).ConfigureAwait(false);
         return Describe();
+    }
+
+    // A Hello starts a new session on the device (docs/protocol.md, section 7): an authenticated
+    // session proves itself again so the requests after it are still served.
+    private async Task HelloAsync(CancellationToken cancellationToken)
+    {
+        await RequestAsync((_, token) => _connector.Hello(_link, token), cancellationToken).ConfigureAwait(false);
+        if (_authenticated)
+        {
+            await RequestAsync((_, token) => { _connector.Authenticate(_link, token); return 0; }, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Pairs this host with the device (its pairing window must be open) and stores the key.</summary>
@@ -146,7 +157,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
     /// <summary>The model the device runs, or null when it runs none.</summary>
     public async Task<ActiveModel?> GetActiveModelAsync(CancellationToken cancellationToken = default)
     {
-        await RequestAsync((_, token) => _connector.Hello(_link, token), cancellationToken).ConfigureAwait(false);
+        await HelloAsync(cancellationToken).ConfigureAwait(false);
         if (Describe().ActiveModelSlot is not int slot)
         {
             return null;

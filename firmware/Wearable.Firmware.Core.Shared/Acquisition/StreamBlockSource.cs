@@ -45,7 +45,7 @@ namespace Wearable.Firmware.Acquisition
         public int Channels { get { return _ring.Channels; } }
 
         /// <summary>Frames the buffer can hold (the largest block).</summary>
-        public int MaxBlockFrames { get { return _frames.Length / _ring.Channels; } }
+        public int MaxBlockFrames { get { return _frames.Length / _ring.Channels; } } // safe division: the ring has at least one channel (SampleRing checks 1..256)
 
         /// <summary>Frames per block of the running stream.</summary>
         public int BlockFrames { get { return _blockFrames; } }
@@ -81,12 +81,12 @@ namespace Wearable.Firmware.Acquisition
         /// <summary>Takes the next whole block on the grid if it is waiting; false when it is not complete yet.</summary>
         public bool TryTake()
         {
-            long offGrid = (_ring.NextReadFrameIndex - _startFrame) % _blockFrames;
+            long offGrid = (_ring.NextReadFrameIndex - _startFrame) % _blockFrames; // safe division: block frames are 1 or a block size the stream validated (>= 1)
             if (offGrid != 0)
             {
                 // The head of this block was overwritten: the rest of it cannot be sent as a whole block.
                 _ring.DropOldest((int)(_blockFrames - offGrid));
-                if ((_ring.NextReadFrameIndex - _startFrame) % _blockFrames != 0)
+                if ((_ring.NextReadFrameIndex - _startFrame) % _blockFrames != 0) // safe division: block frames are 1 or a block size the stream validated (>= 1)
                 {
                     return false;
                 }
@@ -98,7 +98,7 @@ namespace Wearable.Firmware.Acquisition
                 return false;
             }
 
-            long index = (first - _startFrame) / _blockFrames;
+            long index = (first - _startFrame) / _blockFrames; // safe division: block frames are 1 or a block size the stream validated (>= 1)
             if (index > _nextIndex)
             {
                 _blocksDropped += index - _nextIndex;

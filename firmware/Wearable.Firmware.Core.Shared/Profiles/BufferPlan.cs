@@ -14,7 +14,7 @@ namespace Wearable.Firmware.Profiles
         /// (measured on .NET by HilBudgetTests, which fails when the catalog outgrows it). Counted only
         /// when the HIL is enabled: without it the adapters are never constructed.
         /// </summary>
-        public const int HilAdapterScratchBytes = 45056;
+        public const int HilAdapterScratchBytes = 53248;
 
         public BufferPlan(int channels, int sampleRate, int ringFrames, int blockFrames, int acquisitionChunkFrames, int maxFrameBytes, int modelArenaBytes, int frontEndBytes)
             : this(channels, sampleRate, ringFrames, blockFrames, acquisitionChunkFrames, maxFrameBytes, modelArenaBytes, frontEndBytes, 0)

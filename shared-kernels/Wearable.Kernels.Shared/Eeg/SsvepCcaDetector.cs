@@ -331,7 +331,7 @@ namespace Wearable.Kernels.Eeg
             long denominator = det * n * n;
             int d = ShiftToFit(denominator, 31);
             denominator >>= d;
-            long quotient = (num << 30) / denominator;
+            long quotient = (num << 30) / denominator; // safe division: det > 0 and n >= 1 were checked above, so the denominator is positive
             int shift = e - d - 30;
             long rho2;
             if (shift >= 0)

@@ -33,17 +33,20 @@ namespace Wearable.Kernels.Hil
                 new EegHilAdapter(EegHilAdapter.Ssvep),
             };
 
+            // Each op's adapters are created once: on the device they are the HIL's largest buffers.
+            var ops = new HilAdapter[CnnOpTable.Count][];
             int count = front.Length + kernelsBeyondOps.Length;
-            for (int i = 0; i < CnnOpTable.Count; i++)
+            for (int i = 0; i < ops.Length; i++)
             {
-                count += CnnOpTable.At(i).CreateGoldenAdapters().Length;
+                ops[i] = CnnOpTable.At(i).CreateGoldenAdapters();
+                count += ops[i].Length;
             }
 
             var all = new HilAdapter[count];
             int at = Append(all, 0, front);
-            for (int i = 0; i < CnnOpTable.Count; i++)
+            for (int i = 0; i < ops.Length; i++)
             {
-                at = Append(all, at, CnnOpTable.At(i).CreateGoldenAdapters());
+                at = Append(all, at, ops[i]);
             }
 
             Append(all, at, kernelsBeyondOps);

@@ -22,8 +22,8 @@ public static class BenchModelsCommand
     public static Command Create()
     {
         var json = CommonOptions.Json();
-        var seconds = new Option<double>("--seconds") { Description = "Measurement budget per model and back end, in seconds.", DefaultValueFactory = _ => 2.0 };
-        var models = new Option<DirectoryInfo?>("--models") { Description = "Folder of .wmdl files (default: the repository's models/)." };
+        var seconds = new Option<double>("--seconds") { Description = "Measurement budget per model and back end, in seconds.", DefaultValueFactory = _ => 2.0 }.InRange(0, 600, exclusiveMin: true);
+        var models = new Option<DirectoryInfo?>("--models") { Description = "Folder of .wmdl files (default: the repository's models/)." }.ExistingFolder();
         var command = new Command("models", "Time every model file on the portable runner, the host fast path and ONNX Runtime (same windows, one thread).")
         {
             json,

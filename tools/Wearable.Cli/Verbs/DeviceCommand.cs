@@ -16,17 +16,17 @@ public static class DeviceCommand
 
     public static Command Create()
     {
-        var board = new Option<string>("--board") { Description = "The board this machine is: linux-ads1299 (an ADS1299 on spidev). ESP32 and Meadow boards are flashed instead (docs/boards.md).", Required = true };
-        var spi = new Option<string>("--spi") { Description = "spidev bus and chip select, as in /dev/spidevBUS.CS.", DefaultValueFactory = _ => "0.0" };
-        var drdy = new Option<int>("--drdy-pin") { Description = "BCM GPIO number of the ADS1299's DRDY line.", DefaultValueFactory = _ => 25 };
-        var clock = new Option<int>("--spi-clock") { Description = "SPI clock in Hz (at most 4 MHz).", DefaultValueFactory = _ => 2_000_000 };
-        var chips = new Option<int>("--chips") { Description = "1 ADS1299 (8 channels) or 2 in daisy chain (16).", DefaultValueFactory = _ => 1 };
-        var rate = new Option<int>("--rate") { Description = "Data rate: 250, 500, 1000, 2000, 4000, 8000 or 16000 SPS.", DefaultValueFactory = _ => 250 };
-        var gain = new Option<int>("--gain") { Description = "Amplifier gain of every channel: 1, 2, 4, 6, 8, 12 or 24.", DefaultValueFactory = _ => 24 };
+        var board = new Option<string>("--board") { Description = "The board this machine is: linux-ads1299 (an ADS1299 on spidev). ESP32 and Meadow boards are flashed instead (docs/boards.md).", Required = true }.OneOf(LinuxAds1299);
+        var spi = new Option<string>("--spi") { Description = "spidev bus and chip select, as in /dev/spidevBUS.CS.", DefaultValueFactory = _ => "0.0" }.Matches(@"\d{1,3}\.\d{1,3}", "BUS.CS as in /dev/spidevBUS.CS (e.g. 0.0)");
+        var drdy = new Option<int>("--drdy-pin") { Description = "BCM GPIO number of the ADS1299's DRDY line.", DefaultValueFactory = _ => 25 }.InRange(0, 63);
+        var clock = new Option<int>("--spi-clock") { Description = "SPI clock in Hz (at most 4 MHz).", DefaultValueFactory = _ => 2_000_000 }.InRange(100_000, 4_000_000);
+        var chips = new Option<int>("--chips") { Description = "1 ADS1299 (8 channels) or 2 in daisy chain (16).", DefaultValueFactory = _ => 1 }.InRange(1, 2);
+        var rate = new Option<int>("--rate") { Description = "Data rate: 250, 500, 1000, 2000, 4000, 8000 or 16000 SPS.", DefaultValueFactory = _ => 250 }.OneOfNumbers(250, 500, 1000, 2000, 4000, 8000, 16000);
+        var gain = new Option<int>("--gain") { Description = "Amplifier gain of every channel: 1, 2, 4, 6, 8, 12 or 24.", DefaultValueFactory = _ => 24 }.OneOfNumbers(1, 2, 4, 6, 8, 12, 24);
         var leadOff = new Option<bool>("--lead-off") { Description = "Enable lead-off detection (6 nA DC)." };
-        var tcp = new Option<int>("--tcp") { Description = "Serve the link on this TCP port on 127.0.0.1 (0 = a pseudo-terminal instead).", DefaultValueFactory = _ => 7800 };
-        var flash = new Option<string?>("--flash-file") { Description = "File that keeps model slots, pairing and calibration across restarts." };
-        var pairing = new Option<int>("--pairing-window") { Description = "Seconds the pairing window stays open after start." };
+        var tcp = new Option<int>("--tcp") { Description = "Serve the link on this TCP port on 127.0.0.1 (0 = a pseudo-terminal instead).", DefaultValueFactory = _ => 7800 }.InRange(0, 65_535);
+        var flash = new Option<string?>("--flash-file") { Description = "File that keeps model slots, pairing and calibration across restarts." }.OutputFile();
+        var pairing = new Option<int>("--pairing-window") { Description = "Seconds the pairing window stays open after start." }.InRange(0, 86_400);
         var run = new Command("run", "Run the firmware core on this machine against a real front end and serve its link.")
         {
             board, spi, drdy, clock, chips, rate, gain, leadOff, tcp, flash, pairing,

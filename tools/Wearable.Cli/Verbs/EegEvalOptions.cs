@@ -12,12 +12,12 @@ namespace Wearable.Cli.Verbs;
 /// </summary>
 public sealed class EegEvalOptions
 {
-    public Option<string> Task { get; } = new("--task") { Description = "gesture (default), ssvep (Muse behind-the-ear SSVEP) or alpha (eyes closed, eegmmidb S001 R01/R02).", DefaultValueFactory = _ => "gesture" };
-    public Option<DirectoryInfo?> EegData { get; } = new("--eeg-data") { Description = "ssvep: folder of Muse CSV files (searched recursively; default ../shared/data/eeg/muse-ssvep); alpha: folder with S001R01.edf and S001R02.edf (default ../shared/data/eeg/eegmmidb-S001)." };
-    public Option<string?> Windows { get; } = new("--windows") { Description = "Window lengths in seconds, comma separated (ssvep default 0.5,1,2,3; alpha 1,2,4)." };
-    public Option<string?> Channels { get; } = new("--channels") { Description = "Channel names (ssvep default TP9,TP10; alpha Tp7,Tp8, e.g. O1,O2 for the occipital comparison)." };
-    public Option<int> Harmonics { get; } = new("--harmonics") { Description = "ssvep: harmonics in the CCA reference set (1..4).", DefaultValueFactory = _ => 2 };
-    public Option<double> Mains { get; } = new("--mains") { Description = "Mains notch in Hz (60 for these North American recordings; 0 = none).", DefaultValueFactory = _ => 60 };
+    public Option<string> Task { get; } = new Option<string>("--task") { Description = "gesture (default), ssvep (Muse behind-the-ear SSVEP) or alpha (eyes closed, eegmmidb S001 R01/R02).", DefaultValueFactory = _ => "gesture" }.OneOf("gesture", "ssvep", "alpha");
+    public Option<DirectoryInfo?> EegData { get; } = new Option<DirectoryInfo?>("--eeg-data") { Description = "ssvep: folder of Muse CSV files (searched recursively; default ../shared/data/eeg/muse-ssvep); alpha: folder with S001R01.edf and S001R02.edf (default ../shared/data/eeg/eegmmidb-S001)." }.ExistingFolder();
+    public Option<string?> Windows { get; } = new Option<string?>("--windows") { Description = "Window lengths in seconds, comma separated (ssvep default 0.5,1,2,3; alpha 1,2,4)." }.Matches(@"\d{1,3}(\.\d{1,3})?(,\d{1,3}(\.\d{1,3})?){0,15}", "window lengths in seconds, comma separated (e.g. 0.5,1,2)");
+    public Option<string?> Channels { get; } = new Option<string?>("--channels") { Description = "Channel names (ssvep default TP9,TP10; alpha Tp7,Tp8, e.g. O1,O2 for the occipital comparison)." }.Matches(@"[A-Za-z0-9_.-]{1,32}(,[A-Za-z0-9_.-]{1,32}){0,31}", "channel names, comma separated (e.g. TP9,TP10)");
+    public Option<int> Harmonics { get; } = new Option<int>("--harmonics") { Description = "ssvep: harmonics in the CCA reference set (1..4).", DefaultValueFactory = _ => 2 }.InRange(1, 4);
+    public Option<double> Mains { get; } = new Option<double>("--mains") { Description = "Mains notch in Hz (60 for these North American recordings; 0 = none).", DefaultValueFactory = _ => 60 }.InRange(0, 1000);
 
     public void AddTo(Command command)
     {

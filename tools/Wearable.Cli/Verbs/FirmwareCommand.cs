@@ -13,9 +13,9 @@ public static class FirmwareCommand
 {
     public static Command Create()
     {
-        var board = new Option<string>("--board") { Description = "Board to build for: " + FirmwareBoard.KnownNames + ".", Required = true };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the assemblies, .pe images and firmware-manifest.json (default artifacts/firmware/BOARD)." };
-        var root = new Option<DirectoryInfo?>("--root") { Description = "Repository root (default: found from the current directory)." };
+        var board = new Option<string>("--board") { Description = "Board to build for: " + FirmwareBoard.KnownNames + ".", Required = true }.OneOf(FirmwareBoard.KnownNames.Split(", "));
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the assemblies, .pe images and firmware-manifest.json (default artifacts/firmware/BOARD)." }.OutputFolder();
+        var root = new Option<DirectoryInfo?>("--root") { Description = "Repository root (default: found from the current directory)." }.ExistingFolder();
         var json = CommonOptions.Json();
         var build = new Command("build", "Compile the kernels and firmware core for nanoFramework and write the deployment set and its manifest.") { board, output, root, json };
         build.SetAction(parse => Build(parse.GetValue(board)!, parse.GetValue(output), parse.GetValue(root), parse.GetValue(json)));

@@ -18,8 +18,8 @@ public static class ModelCommandOnnx
 
     private static Command CreateExport()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The model file (.wmdl)." };
-        var onnx = new Option<FileInfo>("--onnx") { Description = "Where to write the ONNX model.", Required = true };
+        var file = new Argument<FileInfo>("FILE") { Description = "The model file (.wmdl)." }.ExistingFile();
+        var onnx = new Option<FileInfo>("--onnx") { Description = "Where to write the ONNX model.", Required = true }.OutputFile();
         var export = new Command("export", "Write a model file's int8 CNN graph as ONNX (QLinearConv / QDQ, uint8 activations) for ONNX Runtime.") { file, onnx };
         export.SetAction(parse => Export(parse.GetValue(file)!, parse.GetValue(onnx)!));
         return export;
@@ -27,14 +27,14 @@ public static class ModelCommandOnnx
 
     private static Command CreateImport()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A float CNN as ONNX (e.g. from torch.onnx.export), input [1, channels, window]." };
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the device model (.wmdl).", Required = true };
-        var calibration = new Option<FileInfo[]>("--calibration") { Description = "Recordings (Myo .dat, CSV, EDF/BDF) whose windows calibrate the int8 ranges; repeat for several.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var inputScale = new Option<double>("--input-scale") { Description = "What the model multiplied raw samples by before its first layer (the shipped Myo models: 1/32).", DefaultValueFactory = _ => 1.0 / 32 };
-        var rate = new Option<double>("--rate") { Description = "Sample rate in Hz written into the model file.", DefaultValueFactory = _ => 200 };
-        var hop = new Option<int>("--hop") { Description = "Samples between decisions on the device.", DefaultValueFactory = _ => 5 };
-        var name = new Option<string?>("--name") { Description = "Model name (default: the file's name)." };
-        var labels = new Option<string?>("--labels") { Description = "Comma-separated class names (default: the Myo gestures)." };
+        var file = new Argument<FileInfo>("FILE") { Description = "A float CNN as ONNX (e.g. from torch.onnx.export), input [1, channels, window]." }.ExistingFile();
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the device model (.wmdl).", Required = true }.OutputFile();
+        var calibration = new Option<FileInfo[]>("--calibration") { Description = "Recordings (Myo .dat, CSV, EDF/BDF) whose windows calibrate the int8 ranges; repeat --calibration for several.", Required = true, AllowMultipleArgumentsPerToken = false }.ExistingFile();
+        var inputScale = new Option<double>("--input-scale") { Description = "What the model multiplied raw samples by before its first layer (the shipped Myo models: 1/32).", DefaultValueFactory = _ => 1.0 / 32 }.InRange(0, 1e6, exclusiveMin: true);
+        var rate = new Option<double>("--rate") { Description = "Sample rate in Hz written into the model file.", DefaultValueFactory = _ => 200 }.InRange(0, 64_000, exclusiveMin: true);
+        var hop = new Option<int>("--hop") { Description = "Samples between decisions on the device.", DefaultValueFactory = _ => 5 }.InRange(1, 65_536);
+        var name = new Option<string?>("--name") { Description = "Model name (default: the file's name)." }.ShortText();
+        var labels = new Option<string?>("--labels") { Description = "Comma-separated class names (default: the Myo gestures)." }.Matches(@"[^,/\\]{1,64}(,[^,/\\]{1,64}){0,255}", "comma-separated class names (no slashes)");
         var import = new Command("import", "Quantize a float CNN exported to ONNX (PyTorch) into a device model file; unsupported ops are named with their node.")
         {
             file, output, calibration, inputScale, rate, hop, name, labels,

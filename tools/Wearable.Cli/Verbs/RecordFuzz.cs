@@ -11,9 +11,9 @@ public static class RecordFuzz
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("FILES") { Description = "EDF/BDF files or folders of them to damage copies of (the originals are only read).", Arity = ArgumentArity.OneOrMore };
-        var cases = new Option<int>("--cases") { Description = "Damaged copies per file.", DefaultValueFactory = _ => 200 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the damage (same seed, same cases).", DefaultValueFactory = _ => 1 };
+        var inputs = new Argument<string[]>("FILES") { Description = "EDF/BDF files or folders of them to damage copies of (the originals are only read).", Arity = ArgumentArity.OneOrMore }.ExistingPaths();
+        var cases = new Option<int>("--cases") { Description = "Damaged copies per file.", DefaultValueFactory = _ => 200 }.InRange(1, 100_000);
+        var seed = new Option<int>("--seed") { Description = "Seed of the damage (same seed, same cases).", DefaultValueFactory = _ => 1 }.InRange(0, int.MaxValue);
         var json = CommonOptions.Json();
         var command = new Command("fuzz", "Damage copies of recordings (seeded) and check the reader and repair never crash or lose data.") { inputs, cases, seed, json };
         command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(cases), parse.GetValue(seed), parse.GetValue(json)));
