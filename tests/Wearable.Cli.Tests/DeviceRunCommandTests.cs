@@ -15,25 +15,25 @@ public class DeviceRunCommandTests
     }
 
     [Theory]
-    [InlineData("--rate", "300", "is not an ADS1299 data rate")]
-    [InlineData("--gain", "3", "is not an ADS1299 gain")]
-    [InlineData("--spi", "zero", "--spi must be BUS.CS")]
-    [InlineData("--drdy-pin", "99", "--drdy-pin must be a BCM GPIO number")]
-    [InlineData("--spi-clock", "20000000", "--spi-clock must be 100000..4000000 Hz")]
-    [InlineData("--chips", "3", "--chips must be 1 or 2")]
+    [InlineData("--rate", "300", "--rate must be one of 250, 500, 1000")]
+    [InlineData("--gain", "3", "--gain must be one of 1, 2, 4, 6, 8, 12, 24")]
+    [InlineData("--spi", "zero", "--spi: 'zero' is not BUS.CS")]
+    [InlineData("--drdy-pin", "99", "--drdy-pin")]
+    [InlineData("--spi-clock", "20000000", "--spi-clock")]
+    [InlineData("--chips", "3", "--chips")]
     public void Bad_settings_are_refused_before_touching_the_hardware(string option, string value, string message)
     {
         var r = CliRunner.Run("device", "run", "--board", "linux-ads1299", option, value);
-        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Error);
         Assert.DoesNotContain("spidev0.0 does not exist", r.Error);
     }
 
     [Fact]
-    public void Boards_that_are_flashed_are_pointed_to_the_docs()
+    public void Boards_that_are_flashed_are_refused_with_the_one_this_verb_runs()
     {
         var r = CliRunner.Run("device", "run", "--board", "esp32");
-        Assert.Equal(1, r.ExitCode);
-        Assert.Contains("docs/boards.md", r.Error);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--board must be linux-ads1299", r.Error);
     }
 }

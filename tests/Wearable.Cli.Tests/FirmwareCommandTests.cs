@@ -14,9 +14,9 @@ public class FirmwareCommandTests
     {
         var result = CliRunner.Run("firmware", "build", "--board", "meadow");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error: no nanoFramework firmware build for board 'meadow'.", result.Error);
-        Assert.Contains("hint: Boards: esp32.", result.Error);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--board must be esp32", result.Error);
+        Assert.Contains("'meadow'", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
     }
 
