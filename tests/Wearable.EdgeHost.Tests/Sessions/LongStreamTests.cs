@@ -5,8 +5,10 @@ namespace Wearable.EdgeHost.Tests.Sessions;
 /// <summary>
 /// Ten minutes of device time at 16 ch x 2 kHz over a pty, played as fast as the link drains it: every
 /// block arrives, and after warm-up the heap stays flat (no per-block leak) and allocation per block
-/// is bounded.
+/// is bounded. The heap and allocation figures are process-wide, so the test runs alone: beside other
+/// test classes they would count those classes' allocations too.
 /// </summary>
+[Collection(ProcessWideMeasurements.Name)]
 public sealed class LongStreamTests
 {
     [Fact]
