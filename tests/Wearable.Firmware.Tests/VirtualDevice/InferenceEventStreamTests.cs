@@ -1,4 +1,5 @@
 using Wearable.EdgeHost.Link;
+using Wearable.Firmware.Commands;
 using Wearable.Kernels.Link;
 using Wearable.Kernels.Model;
 using Wearable.TestSupport;
@@ -97,35 +98,49 @@ public sealed class InferenceEventStreamTests
         Assert.Equal(0u, device.Info.Capabilities & LinkCapabilities.InferenceEvents);
 
         client.UploadModel(0, ExampleModel());
-        Assert.True(WaitForModel(device.Board), "the committed model never started running: " + device.Board.Device.ActiveModel.Problem);
-        client.StartStream(kind, kind == LinkStreamKind.Features ? 4 : 25, 0xFF, options);
-        var events = new List<InferenceEventMessage>();
-        DateTime deadline = DateTime.UtcNow.AddSeconds(20);
-        var blocks = new List<ReceivedBlock>();
-        while ((events.Count < wantEvents || blocks.Count < wantBlocks) && DateTime.UtcNow < deadline)
+        AssertModelRuns(device.Board, client);
+
+        // Events are kept as they arrive (the client's Notice event), blocks taken from its queue; both
+        // wait on the link's own signals. The generous bound only turns a device that never sends into a
+        // failure instead of a hang.
+        var enoughEvents = new CountdownEvent(Math.Max(1, wantEvents));
+        if (wantEvents == 0)
         {
-            foreach (LinkReply notice in client.Notices().Skip(events.Count))
-            {
-                if (notice.Type == LinkMessageType.InferenceEvent)
-                {
-                    events.Add(notice.Read(new InferenceEventMessage()));
-                }
-            }
-
-            while (wantBlocks > 0 && client.ReceiveBlock(TimeSpan.Zero) is { } early)
-            {
-                blocks.Add(early);
-            }
-
-            Thread.Sleep(10);
+            enoughEvents.Signal();
         }
 
+        var arrived = new System.Collections.Concurrent.ConcurrentQueue<InferenceEventMessage>();
+        client.Notice += notice =>
+        {
+            if (notice.Type != LinkMessageType.InferenceEvent)
+            {
+                return;
+            }
+
+            arrived.Enqueue(notice.Read(new InferenceEventMessage()));
+            if (!enoughEvents.IsSet)
+            {
+                enoughEvents.Signal();
+            }
+        };
+        client.StartStream(kind, kind == LinkStreamKind.Features ? 4 : 25, 0xFF, options);
+        var blocks = new List<ReceivedBlock>();
+        TimeSpan never = TimeSpan.FromSeconds(60);
+        while (blocks.Count < wantBlocks && client.ReceiveBlock(never) is { } wanted)
+        {
+            blocks.Add(wanted);
+        }
+
+        Assert.True(enoughEvents.Wait(never), $"only {wantEvents - enoughEvents.CurrentCount} of {wantEvents} inference events arrived");
+
+        // The Ack of StopStream comes after every block and event sent before it, so what follows is the rest.
         client.StopStream();
-        while (client.ReceiveBlock(TimeSpan.FromMilliseconds(200)) is { } block)
+        while (client.ReceiveBlock(TimeSpan.Zero) is { } block)
         {
             blocks.Add(block);
         }
 
+        var events = arrived.ToList();
         Assert.True(events.Count >= wantEvents, $"only {events.Count} inference events arrived");
         return (events, blocks);
     }
@@ -160,20 +175,14 @@ public sealed class InferenceEventStreamTests
         return pushes;
     }
 
-    // The device loads a committed model between requests; a new Hello would end the session, so watch the board.
-    private static bool WaitForModel(VirtualBoard board)
+    // The device loads a committed model at the end of the pass that acknowledged the commit, so any later
+    // request's answer comes after the load. (A new Hello would end the session; a config read does not.)
+    private static void AssertModelRuns(VirtualBoard board, DeviceLinkClient client)
     {
-        for (int i = 0; i < 250; i++)
-        {
-            if ((board.Device.Stream.Capabilities & LinkCapabilities.InferenceEvents) != 0)
-            {
-                return true;
-            }
-
-            Thread.Sleep(20);
-        }
-
-        return false;
+        client.GetConfig(DeviceConfigKey.ActiveModelCrc);
+        Assert.True(
+            (board.Device.Stream.Capabilities & LinkCapabilities.InferenceEvents) != 0,
+            "the committed model never started running: " + board.Device.ActiveModel.Problem);
     }
 
     // Runs the desktop pipeline over the same synthetic frames the device's stream started from.
