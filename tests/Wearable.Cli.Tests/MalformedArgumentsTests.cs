@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.CommandLine;
 using Wearable.Cli;
 
@@ -12,6 +13,10 @@ namespace Wearable.Cli.Tests;
 /// </summary>
 public sealed class MalformedArgumentsTests : IDisposable
 {
+    private readonly ITestOutputHelper _output;
+
+    public MalformedArgumentsTests(ITestOutputHelper output) => _output = output;
+
     /// <summary>(verb path, option, value) a user may mean; documented in the option's description.</summary>
     private static readonly HashSet<string> ValidValues =
     [
@@ -79,6 +84,8 @@ public sealed class MalformedArgumentsTests : IDisposable
             }
         }
 
+        // docs/reliability.md quotes this count.
+        _output.WriteLine($"{tried} malformed arguments tried, {failures.Count} not refused cleanly");
         Assert.True(tried > 300, $"only {tried} cases: the walk missed the command tree");
         Assert.True(failures.Count == 0, $"{failures.Count} of {tried} malformed arguments were not refused cleanly:\n" + string.Join("\n", failures));
     }
