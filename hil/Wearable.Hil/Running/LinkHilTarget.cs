@@ -26,6 +26,8 @@ public sealed class LinkHilTarget : IHilTarget
 
     public string Description => _link.Summary;
 
+    public string? BoardName => _link.Info?.GetBoardName();
+
     /// <summary>The authenticated link, for streaming comparisons.</summary>
     public DeviceLinkClient Client => _link.Client;
 

@@ -19,6 +19,7 @@ public static class RigRun
             : target.StartsWith("nanoclr://", StringComparison.OrdinalIgnoreCase)
                 ? NanoClr.NanoClrHilTarget.Start(target, rig.SuitePaths(), NanoClrBatchTimeout(rig))
                 : LinkHilTarget.Connect(target, TimeSpan.FromMilliseconds(rig.ConnectTimeoutMs), launcher);
+        RigBoardCheck.Verify(rig, device);
         return HilRunner.Run(rig.Name, device, rig.SuitePaths(), TimeSpan.FromMilliseconds(rig.VectorTimeoutMs), progress);
     }
 
