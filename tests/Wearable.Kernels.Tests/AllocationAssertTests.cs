@@ -14,7 +14,40 @@ public class AllocationAssertTests
         var error = Assert.Throws<XunitException>(() => AllocationAssert.ZeroBytes(() => s_sink = new byte[64], what: "Allocating lambda"));
 
         Assert.Contains("Allocating lambda allocated", error.Message);
-        Assert.Contains("over 100 steady-state calls", error.Message);
+        Assert.Contains("in 3 windows of 100 steady-state calls", error.Message);
+    }
+
+    [Fact]
+    public void A_call_that_allocates_now_and_then_fails_in_every_window()
+    {
+        int calls = 0;
+        var error = Assert.Throws<XunitException>(() => AllocationAssert.ZeroBytes(
+            () =>
+            {
+                if (++calls % 50 == 0)
+                {
+                    s_sink = new byte[64];
+                }
+            },
+            what: "Periodic lambda"));
+
+        Assert.Contains("Periodic lambda allocated", error.Message);
+        Assert.Equal(3 + (3 * 100), calls);
+    }
+
+    [Fact]
+    public void A_single_allocation_in_the_first_window_is_not_steady_state()
+    {
+        int calls = 0;
+        AllocationAssert.ZeroBytes(() =>
+        {
+            if (++calls == 10)
+            {
+                s_sink = new byte[64];
+            }
+        });
+
+        Assert.Equal(3 + 100 + 100, calls);
     }
 
     [Fact]
