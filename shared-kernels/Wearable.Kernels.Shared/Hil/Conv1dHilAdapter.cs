@@ -17,14 +17,21 @@ namespace Wearable.Kernels.Hil
         public Conv1dHilAdapter(string name, int kernelSize, int inputChannels, int outputChannels, int stride, int dilation, Padding1d padding)
             : base(name, inputChannels, outputChannels, outputChannels * kernelSize * inputChannels, MaxFrames)
         {
-            _p = new Conv1dParams();
-            _p.KernelSize = kernelSize;
-            _p.InputChannels = inputChannels;
-            _p.OutputChannels = outputChannels;
-            _p.Stride = stride;
-            _p.Dilation = dilation;
-            _p.Padding = padding;
+            _p = CreateGeometry(kernelSize, inputChannels, outputChannels, stride, dilation, padding);
             _scratch = new int[Conv1dS8.GetBufferSize(_p)];
+        }
+
+        /// <summary>The conv parameters of a fixed geometry (offsets and clamp come with each run's quant block).</summary>
+        public static Conv1dParams CreateGeometry(int kernelSize, int inputChannels, int outputChannels, int stride, int dilation, Padding1d padding)
+        {
+            var p = new Conv1dParams();
+            p.KernelSize = kernelSize;
+            p.InputChannels = inputChannels;
+            p.OutputChannels = outputChannels;
+            p.Stride = stride;
+            p.Dilation = dilation;
+            p.Padding = padding;
+            return p;
         }
 
         public Conv1dParams Geometry { get { return _p; } }
@@ -36,9 +43,8 @@ namespace Wearable.Kernels.Hil
 
         protected override int RunKernel(int frames)
         {
-            CnnQuantBlock q = Quant;
-            q.ApplyTo(_p);
-            Conv1dS8.Run(_p, q.Quantization, Input, 0, frames, Weights, 0, q.Bias, 0, Output, 0, _scratch);
+            Quant.ApplyTo(_p);
+            Conv1dS8.Run(_p, Quant.Quantization, Input, 0, frames, Weights, 0, Quant.Bias, 0, Output, 0, _scratch);
             return OutputFrames(frames);
         }
     }

@@ -27,9 +27,8 @@ namespace Wearable.Kernels.Hil
 
         protected override int RunKernel(int frames)
         {
-            CnnQuantBlock q = Quant;
-            q.ApplyTo(_p);
-            DenseS8.Run(_p, q.Quantization, Input, 0, Weights, 0, q.Bias, 0, Output, 0, _scratch);
+            Quant.ApplyTo(_p);
+            DenseS8.Run(_p, Quant.Quantization, Input, 0, Weights, 0, Quant.Bias, 0, Output, 0, _scratch);
             return 1;
         }
     }

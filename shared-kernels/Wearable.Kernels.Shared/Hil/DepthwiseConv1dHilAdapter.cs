@@ -33,9 +33,8 @@ namespace Wearable.Kernels.Hil
 
         protected override int RunKernel(int frames)
         {
-            CnnQuantBlock q = Quant;
-            q.ApplyTo(_p);
-            DepthwiseConv1dS8.Run(_p, q.Quantization, Input, 0, frames, Weights, 0, q.Bias, 0, Output, 0);
+            Quant.ApplyTo(_p);
+            DepthwiseConv1dS8.Run(_p, Quant.Quantization, Input, 0, frames, Weights, 0, Quant.Bias, 0, Output, 0);
             return OutputFrames(frames);
         }
     }

@@ -17,13 +17,7 @@ namespace Wearable.Kernels.Hil
         public StreamingConvHilAdapter(string name, int kernelSize, int inputChannels, int outputChannels, int stride, int dilation)
             : base(name, inputChannels, outputChannels, outputChannels * kernelSize * inputChannels, MaxFrames)
         {
-            _p = new Conv1dParams();
-            _p.KernelSize = kernelSize;
-            _p.InputChannels = inputChannels;
-            _p.OutputChannels = outputChannels;
-            _p.Stride = stride;
-            _p.Dilation = dilation;
-            _p.Padding = Padding1d.Causal;
+            _p = Conv1dHilAdapter.CreateGeometry(kernelSize, inputChannels, outputChannels, stride, dilation, Padding1d.Causal);
             _conv = new StreamingCausalConv1dS8(_p, Quant.Quantization, Weights, 0, Quant.Bias, 0);
         }
 
