@@ -118,7 +118,7 @@ public static class RandomOpModels
         return new ChannelQuantization(multipliers, shifts);
     }
 
-    private static sbyte[] Weights(Random random, int count)
+    private static Int8Block Weights(Random random, int count)
     {
         var w = new sbyte[count];
         for (int i = 0; i < count; i++)
@@ -126,7 +126,7 @@ public static class RandomOpModels
             w[i] = (sbyte)random.Next(-127, 128);
         }
 
-        return w;
+        return new Int8Block(w);
     }
 
     private static int[] Bias(Random random, int count)

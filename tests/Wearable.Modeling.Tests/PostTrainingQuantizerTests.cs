@@ -124,7 +124,7 @@ public class PostTrainingQuantizerTests
         var pw = Assert.IsType<PointwiseConvLayer>(model.Layers[0]);
         Assert.Equal(new[] { 1149833764, 1149833764 }, pw.Quant.Multipliers);
         Assert.Equal(new[] { 0, 1 }, pw.Quant.Shifts);
-        Assert.Equal(new sbyte[] { 127, -64, 127, 16 }, pw.Weights);
+        Assert.Equal(new sbyte[] { 127, -64, 127, 16 }, pw.Weights.ToArray());
         Assert.Equal(new[] { 32, -32 }, pw.Bias);
         TensorInfo output = model.Tensors[pw.Output];
         Assert.Equal(25, output.ZeroPoint);

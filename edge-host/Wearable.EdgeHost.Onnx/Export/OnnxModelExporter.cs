@@ -117,7 +117,7 @@ public static class OnnxModelExporter
                     WriteConv(prefix, dw.Input, dw.Output, dw.Quant, DepthwiseWeights(dw), dw.Bias, dw.Params.KernelSize, dw.Params.Stride, dw.Params.Dilation, dw.Params.Padding, dw.Params.InputChannels, dw.Params.ActivationMin, dw.Params.ActivationMax);
                     break;
                 case PointwiseConvLayer pw:
-                    WriteConv(prefix, pw.Input, pw.Output, pw.Quant, (pw.Weights, new long[] { pw.Params.OutputChannels, pw.Params.InputChannels, 1 }), pw.Bias, 1, 1, 1, Padding1d.Valid, 1, pw.Params.ActivationMin, pw.Params.ActivationMax);
+                    WriteConv(prefix, pw.Input, pw.Output, pw.Quant, (pw.Weights.ToArray(), new long[] { pw.Params.OutputChannels, pw.Params.InputChannels, 1 }), pw.Bias, 1, 1, 1, Padding1d.Valid, 1, pw.Params.ActivationMin, pw.Params.ActivationMax);
                     break;
                 case DenseLayer dense:
                     int length = model.Tensors[dense.Input].Length;

@@ -133,15 +133,15 @@ public sealed class HostFastRunner
             {
                 case Conv1dLayer conv:
                     Conv1dParams c = conv.Params;
-                    return new PackedConvOp(path, new ConvShape(input.Length, c.InputChannels, c.OutputChannels, c.KernelSize, c.Stride, c.Dilation, c.Padding), conv.Weights, conv.Bias, conv.Quant, -c.InputOffset, c.OutputOffset, c.ActivationMin, c.ActivationMax, inOffset, outOffset);
+                    return new PackedConvOp(path, new ConvShape(input.Length, c.InputChannels, c.OutputChannels, c.KernelSize, c.Stride, c.Dilation, c.Padding), conv.Weights.ToArray(), conv.Bias, conv.Quant, -c.InputOffset, c.OutputOffset, c.ActivationMin, c.ActivationMax, inOffset, outOffset);
                 case PointwiseConvLayer pw:
                     PointwiseConvParams p = pw.Params;
-                    return new PackedConvOp(path, new ConvShape(input.Length, p.InputChannels, p.OutputChannels, 1, 1, 1, Padding1d.Valid), pw.Weights, pw.Bias, pw.Quant, -p.InputOffset, p.OutputOffset, p.ActivationMin, p.ActivationMax, inOffset, outOffset);
+                    return new PackedConvOp(path, new ConvShape(input.Length, p.InputChannels, p.OutputChannels, 1, 1, 1, Padding1d.Valid), pw.Weights.ToArray(), pw.Bias, pw.Quant, -p.InputOffset, p.OutputOffset, p.ActivationMin, p.ActivationMax, inOffset, outOffset);
                 case DenseLayer dense:
                     DenseParams d = dense.Params;
-                    return new PackedConvOp(path, new ConvShape(input.Length, input.Channels, d.Units, input.Length, 1, 1, Padding1d.Valid), dense.Weights, dense.Bias, dense.Quant, -d.InputOffset, d.OutputOffset, d.ActivationMin, d.ActivationMax, inOffset, outOffset);
+                    return new PackedConvOp(path, new ConvShape(input.Length, input.Channels, d.Units, input.Length, 1, 1, Padding1d.Valid), dense.Weights.ToArray(), dense.Bias, dense.Quant, -d.InputOffset, d.OutputOffset, d.ActivationMin, d.ActivationMax, inOffset, outOffset);
                 case DepthwiseConv1dLayer dw when dw.Params.ChannelMultiplier == 1:
-                    return new VectorDepthwiseOp(dw.Params, input.Length, dw.Weights, dw.Bias, dw.Quant, inOffset, outOffset);
+                    return new VectorDepthwiseOp(dw.Params, input.Length, dw.Weights.ToArray(), dw.Bias, dw.Quant, inOffset, outOffset);
                 case Pool1dLayer pool when pool.Op == CnnOpCode.MaxPool1d:
                     return new VectorMaxPoolOp(pool.Params, input.Length, inOffset, outOffset);
             }

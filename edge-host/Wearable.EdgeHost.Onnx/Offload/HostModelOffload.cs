@@ -89,7 +89,7 @@ public sealed class HostModelOffload : IDisposable
         var decisions = new List<InferenceEvent>();
         lock (_lock)
         {
-            if (block.Kind != LinkStreamKind.Raw || block.ChannelCount != _frame.Length)
+            if (block.Kind != StreamKind.Raw || block.ChannelCount != _frame.Length)
             {
                 SkippedBlocks++;
                 return;

@@ -56,7 +56,7 @@ public sealed class StreamRecording
     /// <summary>Appends a Raw or Filtered block (other kinds carry no samples of the recorded channels and are ignored).</summary>
     public void Append(SampleBlock block)
     {
-        if (block.Kind is not (LinkStreamKind.Raw or LinkStreamKind.Filtered))
+        if (block.Kind is not (StreamKind.Raw or StreamKind.Filtered))
         {
             return;
         }

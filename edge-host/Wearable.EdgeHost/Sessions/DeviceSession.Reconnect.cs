@@ -27,7 +27,7 @@ public sealed partial class DeviceSession
                 link = _authenticated ? _connector.Connect(_connection, _stop.Token) : _connector.Open(_connection, _stop.Token);
                 if (_streaming is { } selection)
                 {
-                    link.Client.StartStream(selection.Kind, selection.BlockSamples, selection.ChannelMask, selection.Options, _stop.Token);
+                    link.Client.StartStream(selection.Kind.ToWire(), selection.BlockSamples, selection.ChannelMask, selection.Options, _stop.Token);
                 }
             }
             catch (Exception ex) when (ex is IOException or DeviceLinkException or UnauthorizedAccessException or NotSupportedException or DeviceNotPairedException)

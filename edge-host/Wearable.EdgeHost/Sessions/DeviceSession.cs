@@ -179,7 +179,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
         selection ??= StreamSelection.Default;
         int blockSamples = selection.ResolveBlockSamples(info.SampleRateHz, info.ChannelCount);
         _gaps.Reset();
-        await RequestAsync((c, token) => { c.StartStream(selection.Kind, blockSamples, selection.ChannelMask, selection.Options, token); return 0; }, cancellationToken).ConfigureAwait(false);
+        await RequestAsync((c, token) => { c.StartStream(selection.Kind.ToWire(), blockSamples, selection.ChannelMask, selection.Options, token); return 0; }, cancellationToken).ConfigureAwait(false);
         _streaming = selection with { BlockSamples = blockSamples };
         if (_pump is null)
         {
@@ -403,8 +403,13 @@ public sealed partial class DeviceSession : IAsyncDisposable
 
     private void Deliver(ReceivedBlock block, long receivedTicks)
     {
+        if (!StreamKindWire.TryFromWire(block.Kind, out StreamKind kind))
+        {
+            return; // a stream kind this host does not know carries nothing it could deliver
+        }
+
         BoardDescription board = Board!;
-        bool samples = block.Kind == LinkStreamKind.Raw || block.Kind == LinkStreamKind.Filtered;
+        bool samples = kind is StreamKind.Raw or StreamKind.Filtered;
 
         // Sample blocks sit on the device's frame grid, so their timestamps tell a real gap from a wild jump.
         SequenceObservation seen = samples
@@ -453,7 +458,7 @@ public sealed partial class DeviceSession : IAsyncDisposable
             }
         }
 
-        var delivered = new SampleBlock(block.Kind, block.BlockSequence, block.ChannelCount, block.SampleCount, block.Values, board.MicrovoltsPerCount, block.TimestampMicros, unix, receivedTicks)
+        var delivered = new SampleBlock(kind, block.BlockSequence, block.ChannelCount, block.SampleCount, block.Values, board.MicrovoltsPerCount, block.TimestampMicros, unix, receivedTicks)
         {
             LostSamplesBefore = lostSamples,
             ResynchronisedBefore = seen.Verdict == SequenceVerdict.Resync,

@@ -1,5 +1,3 @@
-using Wearable.Kernels.Link;
-
 namespace Wearable.EdgeHost.Sessions;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Wearable.EdgeHost.Sessions;
 /// sample), the scale to microvolts and the host UNIX time of its first sample.
 /// </summary>
 public sealed record SampleBlock(
-    LinkStreamKind Kind,
+    StreamKind Kind,
     uint Sequence,
     int ChannelCount,
     int SampleCount,

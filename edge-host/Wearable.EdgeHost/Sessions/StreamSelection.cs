@@ -7,7 +7,7 @@ public sealed record StreamSelection
 {
     public static StreamSelection Default { get; } = new();
 
-    public LinkStreamKind Kind { get; init; } = LinkStreamKind.Raw;
+    public StreamKind Kind { get; init; } = StreamKind.Raw;
 
     /// <summary>Samples per block; 0 picks about 10 ms, limited by the frame payload.</summary>
     public int BlockSamples { get; init; }

@@ -78,8 +78,7 @@ namespace Wearable.Firmware.Processing
                 return true;
             }
 
-            byte[] file = new byte[_slots.ActiveSize];
-            _slots.ReadActive(0, file, 0, file.Length);
+            sbyte[] file = _slots.ReadSlotImage(_slots.ActiveSlot, _slots.ActiveSize);
             try
             {
                 ModelDefinition model = ModelReader.Read(file);

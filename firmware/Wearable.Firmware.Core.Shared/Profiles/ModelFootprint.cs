@@ -3,10 +3,11 @@ using Wearable.Kernels.Model;
 namespace Wearable.Firmware.Profiles
 {
     /// <summary>
-    /// The RAM a loaded model keeps: its parameters (weights, biases, requantization and lookup tables,
-    /// labels, as parsed from the file) and its working memory (the CNN arena and scratch, the input window
-    /// the pipeline slides, the scores it reads back). Parameters are counted as the file's length: the
-    /// reader keeps every table at the width the file stores it, so the file bounds them from above.
+    /// The RAM a loaded model keeps: its parameters and its working memory (the CNN arena and scratch,
+    /// the input window the pipeline slides, the scores it reads back). Parameters are the file image
+    /// the model was read into (its CNN weights are used there, in place) plus the tables parsed out of
+    /// it (biases, requantization and lookup tables, labels, spiking weights): the reader keeps each at
+    /// the width the file stores it, so the rest of the file bounds them from above.
     /// </summary>
     public sealed class ModelFootprint
     {
@@ -17,7 +18,7 @@ namespace Wearable.Firmware.Profiles
             WindowBytes = windowBytes;
         }
 
-        /// <summary>Weights and tables (bounded by the file length).</summary>
+        /// <summary>The file image (weights in place) and the tables parsed out of it.</summary>
         public int ParameterBytes { get; private set; }
 
         /// <summary>The runner's activation arena plus its scratch.</summary>
@@ -37,7 +38,8 @@ namespace Wearable.Firmware.Profiles
                 return new ModelFootprint(fileBytes, 0, 0);
             }
 
-            return new ModelFootprint(fileBytes, runner.WorkingBytes, runner.InputBytes + runner.OutputBytes);
+            int parsedTables = fileBytes - runner.WeightBytesInPlace;
+            return new ModelFootprint(fileBytes + parsedTables, runner.WorkingBytes, runner.InputBytes + runner.OutputBytes);
         }
 
         /// <summary>"parameters 9 120 B + arena 3 072 B + window 400 B = 12 592 B".</summary>

@@ -9,8 +9,8 @@ namespace Wearable.Firmware.Slots
     /// before reading it), parse with the shared model reader, match this device's channels and sample
     /// rate, and, once its pipeline is built, keep parameters + arena + window within that room. A
     /// refusal names the numbers. The parsed pipeline is kept for <see cref="TakeAdmitted"/>, so the
-    /// file is read from flash and parsed once per upload; the reader needs the file in one array,
-    /// allocated here at commit time only (never per sample).
+    /// file is read from flash and parsed once per upload; the reader needs the file in one int8 array,
+    /// allocated here at commit time only (never per sample), which the model then keeps as its weights.
     /// </summary>
     public sealed class ModelContainerValidator : IModelValidator
     {
@@ -43,12 +43,11 @@ namespace Wearable.Firmware.Slots
                 return SlotResult.Rejected;
             }
 
-            byte[] file = new byte[size];
-            slots.ReadSlot(slot, 0, file, 0, size);
+            // The model keeps this image: its CNN layers use their weights where they lie in it.
+            sbyte[] file = slots.ReadSlotImage(slot, size);
             try
             {
                 ModelDefinition model = ModelReader.Read(file);
-                file = null;
                 if (model.Input.Channels != _channels || model.Input.SampleRateMilliHz != _sampleRate * 1000)
                 {
                     _lastProblem = "the model expects " + model.Input.Channels.ToString() + " ch at "

@@ -263,18 +263,47 @@ namespace Wearable.Firmware.Slots
             int done = 0;
             while (done < size)
             {
-                int n = size - done;
-                if (n > VerifyChunkBytes)
-                {
-                    n = VerifyChunkBytes;
-                }
-
-                _store.ReadSlot(slot, done, _verify, 0, n);
+                int n = ReadChunk(slot, done, size);
                 state = LinkCrc32.Update(state, _verify, 0, n);
                 done += n;
             }
 
             return LinkCrc32.Finish(state) == crc;
+        }
+
+        /// <summary>
+        /// A whole slot as int8, the form the model reader keeps (so layers use their weights where they
+        /// lie): read through the small verify buffer, so no byte copy of the file exists beside it.
+        /// </summary>
+        public sbyte[] ReadSlotImage(int slot, int size)
+        {
+            var image = new sbyte[size];
+            int done = 0;
+            while (done < size)
+            {
+                int n = ReadChunk(slot, done, size);
+                for (int i = 0; i < n; i++)
+                {
+                    image[done + i] = (sbyte)_verify[i];
+                }
+
+                done += n;
+            }
+
+            return image;
+        }
+
+        // Reads the next piece of a slot into the verify buffer; returns its length.
+        private int ReadChunk(int slot, int done, int size)
+        {
+            int n = size - done;
+            if (n > VerifyChunkBytes)
+            {
+                n = VerifyChunkBytes;
+            }
+
+            _store.ReadSlot(slot, done, _verify, 0, n);
+            return n;
         }
 
         private void Persist()

@@ -1,24 +1,14 @@
 namespace Wearable.Kernels.Cnn
 {
     /// <summary>Shape, offsets and activation of a 1-D int8 convolution (CMSIS-NN's conv params, 1-D).</summary>
-    public sealed class Conv1dParams
+    public sealed class Conv1dParams : QuantizedLayerParams
     {
-        /// <summary>-z_in, in [-127, 128].</summary>
-        public int InputOffset;
-
-        /// <summary>z_out, in [-128, 127].</summary>
-        public int OutputOffset;
-
         public int KernelSize = 1;
         public int InputChannels = 1;
         public int OutputChannels = 1;
         public int Stride = 1;
         public int Dilation = 1;
         public Padding1d Padding = Padding1d.Valid;
-
-        /// <summary>Clamp bounds after the output offset: [-128, 127] none, [z_out, 127] ReLU, [z_out, q(6)] ReLU6.</summary>
-        public int ActivationMin = -128;
-        public int ActivationMax = 127;
     }
 
     /// <summary>

@@ -1,16 +1,11 @@
 namespace Wearable.Kernels.Cnn
 {
     /// <summary>Shape, offsets and activation of a fully connected layer.</summary>
-    public sealed class DenseParams
+    public sealed class DenseParams : QuantizedLayerParams
     {
-        public int InputOffset;
-        public int OutputOffset;
-
         /// <summary>Accumulation depth (a flattened [time][channel] tensor has time * channels).</summary>
         public int InputSize = 1;
         public int Units = 1;
-        public int ActivationMin = -128;
-        public int ActivationMax = 127;
     }
 
     /// <summary>

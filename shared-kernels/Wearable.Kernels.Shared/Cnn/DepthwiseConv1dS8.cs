@@ -1,10 +1,8 @@
 namespace Wearable.Kernels.Cnn
 {
     /// <summary>Shape, offsets and activation of a 1-D depthwise convolution.</summary>
-    public sealed class DepthwiseConv1dParams
+    public sealed class DepthwiseConv1dParams : QuantizedLayerParams
     {
-        public int InputOffset;
-        public int OutputOffset;
         public int KernelSize = 1;
         public int InputChannels = 1;
 
@@ -13,8 +11,6 @@ namespace Wearable.Kernels.Cnn
         public int Stride = 1;
         public int Dilation = 1;
         public Padding1d Padding = Padding1d.Valid;
-        public int ActivationMin = -128;
-        public int ActivationMax = 127;
 
         public int OutputChannels
         {

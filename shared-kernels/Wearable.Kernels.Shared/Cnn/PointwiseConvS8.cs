@@ -1,14 +1,10 @@
 namespace Wearable.Kernels.Cnn
 {
     /// <summary>Shape, offsets and activation of a 1x1 (pointwise) convolution.</summary>
-    public sealed class PointwiseConvParams
+    public sealed class PointwiseConvParams : QuantizedLayerParams
     {
-        public int InputOffset;
-        public int OutputOffset;
         public int InputChannels = 1;
         public int OutputChannels = 1;
-        public int ActivationMin = -128;
-        public int ActivationMax = 127;
     }
 
     /// <summary>

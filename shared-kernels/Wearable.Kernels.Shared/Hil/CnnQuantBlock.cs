@@ -32,6 +32,15 @@ namespace Wearable.Kernels.Hil
 
         public int ActivationMax { get; private set; }
 
+        /// <summary>Gives a layer's kernel parameters this run's offsets and activation range.</summary>
+        public void ApplyTo(QuantizedLayerParams p)
+        {
+            p.InputOffset = InputOffset;
+            p.OutputOffset = OutputOffset;
+            p.ActivationMin = ActivationMin;
+            p.ActivationMax = ActivationMax;
+        }
+
         /// <summary>Bytes this block takes in an input.</summary>
         public int Length { get { return 10 + (9 * _multipliers.Length); } }
 

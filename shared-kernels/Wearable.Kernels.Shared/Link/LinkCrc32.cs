@@ -41,6 +41,12 @@ namespace Wearable.Kernels.Link
             return crc;
         }
 
+        /// <summary>Feeds one byte (its low 8 bits; an int8 value counts as its two's-complement byte).</summary>
+        public static uint Step(uint state, int value)
+        {
+            return Table[(state ^ (uint)value) & 0xFF] ^ (state >> 8);
+        }
+
         /// <summary>Turns an incremental state into the CRC value.</summary>
         public static uint Finish(uint state)
         {

@@ -81,8 +81,8 @@ namespace Wearable.Kernels.Model
             return q;
         }
 
-        /// <summary>Checks a weight count against the accumulation-depth limit and reads it.</summary>
-        public sbyte[] ReadWeights(long count, long depth)
+        /// <summary>Checks a weight count against the accumulation-depth limit; the weights stay where they lie in the file.</summary>
+        public Int8Block ReadWeights(long count, long depth)
         {
             if (depth > CnnSectionReader.MaxAccumulationDepth)
             {
@@ -90,7 +90,7 @@ namespace Wearable.Kernels.Model
             }
 
             Body.Require(Prefix + ".weights", count);
-            return Body.Int8Array(Prefix + ".weights", (int)count);
+            return Body.Int8InPlace(Prefix + ".weights", (int)count);
         }
 
         /// <summary>The int32 bias, or zeros when the op has none (adding 0 is exact, and kernels stay branch-free).</summary>

@@ -184,7 +184,7 @@ namespace Wearable.Kernels.Model
             return index;
         }
 
-        private static byte[] BytesOf(ModelByteReader r)
+        private static sbyte[] BytesOf(ModelByteReader r)
         {
             return r.Data;
         }

@@ -5,15 +5,16 @@ namespace Wearable.Kernels.Model
     /// <summary>
     /// A little-endian cursor over one region of a model file. Every read checks the region's end
     /// first and every value read with a range is checked before it is returned, so callers never
-    /// index outside the file and never size an array from an unchecked count.
+    /// index outside the file and never size an array from an unchecked count. The file is held as
+    /// int8 (the kernels' element type), so weights can be used where they lie (<see cref="Int8Block"/>).
     /// </summary>
     public sealed class ModelByteReader
     {
-        private readonly byte[] _data;
+        private readonly sbyte[] _data;
         private readonly int _end;
         private int _position;
 
-        public ModelByteReader(byte[] data, int start, int end)
+        public ModelByteReader(sbyte[] data, int start, int end)
         {
             _data = data;
             _position = start;
@@ -31,7 +32,7 @@ namespace Wearable.Kernels.Model
         }
 
         /// <summary>The whole file (for sub-readers over a nested region).</summary>
-        public byte[] Data
+        public sbyte[] Data
         {
             get { return _data; }
         }
@@ -65,19 +66,19 @@ namespace Wearable.Kernels.Model
         public int U8(string field)
         {
             Require(field, 1);
-            return _data[_position++];
+            return _data[_position++] & 0xFF;
         }
 
         public int I8(string field)
         {
             Require(field, 1);
-            return (sbyte)_data[_position++];
+            return _data[_position++];
         }
 
         public int U16(string field)
         {
             Require(field, 2);
-            int v = _data[_position] | (_data[_position + 1] << 8);
+            int v = (_data[_position] & 0xFF) | ((_data[_position + 1] & 0xFF) << 8);
             _position += 2;
             return v;
         }
@@ -85,7 +86,7 @@ namespace Wearable.Kernels.Model
         public int I32(string field)
         {
             Require(field, 4);
-            int v = _data[_position] | (_data[_position + 1] << 8) | (_data[_position + 2] << 16) | (_data[_position + 3] << 24);
+            int v = (_data[_position] & 0xFF) | ((_data[_position + 1] & 0xFF) << 8) | ((_data[_position + 2] & 0xFF) << 16) | ((_data[_position + 3] & 0xFF) << 24);
             _position += 4;
             return v;
         }
@@ -140,13 +141,22 @@ namespace Wearable.Kernels.Model
             }
         }
 
+        /// <summary>Where <paramref name="count"/> int8 values lie in the file, without copying them.</summary>
+        public Int8Block Int8InPlace(string field, int count)
+        {
+            Require(field, count);
+            var block = new Int8Block(_data, _position, count);
+            _position += count;
+            return block;
+        }
+
         public sbyte[] Int8Array(string field, int count)
         {
             Require(field, count);
             var values = new sbyte[count];
             for (int i = 0; i < count; i++)
             {
-                values[i] = (sbyte)_data[_position + i];
+                values[i] = _data[_position + i];
             }
 
             _position += count;
@@ -159,7 +169,7 @@ namespace Wearable.Kernels.Model
             var values = new short[count];
             for (int i = 0; i < count; i++)
             {
-                values[i] = (short)(_data[_position] | (_data[_position + 1] << 8));
+                values[i] = (short)((_data[_position] & 0xFF) | ((_data[_position + 1] & 0xFF) << 8));
                 _position += 2;
             }
 
@@ -200,7 +210,7 @@ namespace Wearable.Kernels.Model
             int end = start + length;
             while (i < end)
             {
-                int b = _data[i];
+                int b = _data[i] & 0xFF;
                 int continuation;
                 if (b < 0x80)
                 {
@@ -245,7 +255,13 @@ namespace Wearable.Kernels.Model
             }
 
             _position = end;
-            return length == 0 ? "" : LinkText.Decode(_data, start, length);
+            var utf8 = new byte[length];
+            for (int k = 0; k < length; k++)
+            {
+                utf8[k] = (byte)_data[start + k];
+            }
+
+            return length == 0 ? "" : LinkText.Decode(utf8, 0, length);
         }
 
         private int Check(string field, int at, int value, int min, int max)

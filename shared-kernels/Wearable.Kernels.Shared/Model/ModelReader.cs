@@ -18,7 +18,28 @@ namespace Wearable.Kernels.Model
         /// <summary>"WMDL" read as a little-endian u32.</summary>
         public const int Magic = 0x4C444D57;
 
+        /// <summary>Reads a file held as bytes (host tools): one int8 copy of it is made for the layers to use in place.</summary>
         public static ModelDefinition Read(byte[] file)
+        {
+            if (file == null)
+            {
+                throw new ModelFormatException("file", 0, "too short to be a model file (0 bytes)");
+            }
+
+            var image = new sbyte[file.Length];
+            for (int i = 0; i < file.Length; i++)
+            {
+                image[i] = (sbyte)file[i];
+            }
+
+            return Read(image);
+        }
+
+        /// <summary>
+        /// Reads a file held as int8 (the device reads its model slot this way): the CNN weights are
+        /// used where they lie in <paramref name="file"/>, which the returned model keeps.
+        /// </summary>
+        public static ModelDefinition Read(sbyte[] file)
         {
             if (file == null || file.Length < HeaderSize + 4)
             {
@@ -47,7 +68,13 @@ namespace Wearable.Kernels.Model
             int crcOffset = fileLength - 4;
             uint stored = (uint)new ModelByteReader(file, crcOffset, fileLength).I32("crc32");
             // The same CRC-32 (IEEE 802.3) that protects link frames protects the file, so a device checks both with one table.
-            uint actual = LinkCrc32.Compute(file, 0, crcOffset);
+            uint actual = LinkCrc32.Begin();
+            for (int i = 0; i < crcOffset; i++)
+            {
+                actual = LinkCrc32.Step(actual, file[i]);
+            }
+
+            actual = LinkCrc32.Finish(actual);
             if (stored != actual)
             {
                 throw new ModelFormatException("crc32", crcOffset, "checksum mismatch: the file is corrupt");
@@ -162,7 +189,7 @@ namespace Wearable.Kernels.Model
             }
         }
 
-        private static void ReadSectionTable(byte[] file, int count, int tableEnd, int crcOffset, int[] types, int[] flags, int[] offsets, int[] lengths)
+        private static void ReadSectionTable(sbyte[] file, int count, int tableEnd, int crcOffset, int[] types, int[] flags, int[] offsets, int[] lengths)
         {
             var table = new ModelByteReader(file, HeaderSize, tableEnd);
             for (int i = 0; i < count; i++)
@@ -212,7 +239,7 @@ namespace Wearable.Kernels.Model
             return -1;
         }
 
-        private static ModelByteReader Body(byte[] file, int[] offsets, int[] lengths, int index)
+        private static ModelByteReader Body(sbyte[] file, int[] offsets, int[] lengths, int index)
         {
             return new ModelByteReader(file, offsets[index], offsets[index] + lengths[index]);
         }

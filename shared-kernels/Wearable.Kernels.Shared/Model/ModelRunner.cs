@@ -47,6 +47,7 @@ namespace Wearable.Kernels.Model
             int scratchInts = 0;
             long parameterBytes = 0;
             long macs = 0;
+            int weightsInPlace = 0;
             for (int i = 0; i < _layers.Length; i++)
             {
                 CnnLayer layer = _layers[i];
@@ -64,6 +65,7 @@ namespace Wearable.Kernels.Model
 
                 parameterBytes += layer.ParameterBytes;
                 macs += layer.Macs;
+                weightsInPlace += layer.Weights.Length;
             }
 
             for (int i = 0; i < n; i++)
@@ -76,6 +78,7 @@ namespace Wearable.Kernels.Model
             _arena = new sbyte[arenaBytes];
             _scratch = new int[scratchInts];
             ParameterBytes = parameterBytes;
+            WeightBytesInPlace = weightsInPlace;
             MacsPerInference = macs;
             InputOffset = _tensorOffsets[model.GraphInput];
             OutputOffset = _tensorOffsets[model.GraphOutput];
@@ -117,6 +120,9 @@ namespace Wearable.Kernels.Model
 
         /// <summary>Weights, biases, requantization tables and softmax tables.</summary>
         public long ParameterBytes { get; private set; }
+
+        /// <summary>Of <see cref="ParameterBytes"/>, the weights the layers use where they lie in the model file (no copy).</summary>
+        public int WeightBytesInPlace { get; private set; }
 
         public long MacsPerInference { get; private set; }
 

@@ -60,7 +60,7 @@ public sealed class MneCrossCheckTests : IDisposable
             }
 
             long micros = s * BlockSamples * 1_000_000L / Rate;
-            recording.Append(new SampleBlock(LinkStreamKind.Raw, s, 3, BlockSamples, counts, 0.25, micros, 0, 0) { LostSamplesBefore = s == 15 ? 3 * BlockSamples : 0 });
+            recording.Append(new SampleBlock(StreamKind.Raw, s, 3, BlockSamples, counts, 0.25, micros, 0, 0) { LostSamplesBefore = s == 15 ? 3 * BlockSamples : 0 });
             recording.AddInference(new InferenceEvent(s, (int)(s % 5), 0.5, micros + 40_000, 0, 0));
         }
 

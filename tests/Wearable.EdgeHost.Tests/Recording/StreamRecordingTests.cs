@@ -29,7 +29,7 @@ public sealed class StreamRecordingTests : IDisposable
         }
 
         long micros = deviceMicros ?? (1_000_000 + (sequence * BlockSamples * 1_000_000L / Rate));
-        return new SampleBlock(LinkStreamKind.Raw, sequence, Channels, BlockSamples, counts, 0.5, micros, 0, 0)
+        return new SampleBlock(StreamKind.Raw, sequence, Channels, BlockSamples, counts, 0.5, micros, 0, 0)
         {
             LostSamplesBefore = lostBefore,
             ResynchronisedBefore = resync,

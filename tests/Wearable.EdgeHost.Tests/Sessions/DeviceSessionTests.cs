@@ -100,7 +100,7 @@ public sealed class DeviceSessionTests
     {
         using var device = new VirtualDeviceFixture(channels: 2, rate: 1000, fast: true);
         await using DeviceSession session = await device.OpenPreparedAsync();
-        await session.StartStreamAsync(new StreamSelection { Kind = LinkStreamKind.Raw, BlockSamples = 20 });
+        await session.StartStreamAsync(new StreamSelection { Kind = StreamKind.Raw, BlockSamples = 20 });
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var sequences = new List<uint>();
         await foreach (SampleBlock block in session.ReadBlocksAsync(cancel.Token))

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Wearable.EdgeHost.Calibration;
 using Wearable.EdgeHost.Sessions;
 
@@ -83,6 +84,34 @@ public sealed class SessionApiTests
         Assert.Equal(info, session.Info);
         Assert.All(typeof(DeviceSession).GetProperties().Select(p => p.PropertyType.Namespace ?? string.Empty), ns => Assert.DoesNotContain("Wearable.Kernels", ns));
     }
+
+    [Fact]
+    public void No_public_member_of_the_session_types_speaks_a_wire_type()
+    {
+        var wireTypes = new List<string>();
+        foreach (Type type in typeof(DeviceSession).Assembly.GetExportedTypes().Where(t => t.Namespace == typeof(DeviceSession).Namespace))
+        {
+            foreach (MemberInfo member in type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            {
+                IEnumerable<Type> used = member switch
+                {
+                    PropertyInfo p => [p.PropertyType],
+                    FieldInfo f => [f.FieldType],
+                    MethodBase m => m.GetParameters().Select(a => a.ParameterType).Concat(m is MethodInfo mi ? [mi.ReturnType] : []),
+                    _ => [],
+                };
+                wireTypes.AddRange(used.Where(FromTheWire).Select(t => $"{type.Name}.{member.Name}: {t.Name}"));
+            }
+        }
+
+        Assert.True(wireTypes.Count == 0, string.Join(Environment.NewLine, wireTypes));
+    }
+
+    // A wire type, also inside an array, a Nullable or a generic argument (Task<T>, IReadOnlyList<T>).
+    private static bool FromTheWire(Type type) =>
+        (type.Namespace ?? string.Empty).StartsWith("Wearable.Kernels", StringComparison.Ordinal)
+        || (type.HasElementType && FromTheWire(type.GetElementType()!))
+        || (type.IsGenericType && type.GetGenericArguments().Any(FromTheWire));
 
     private static Task Call(DeviceSession session, string method, CancellationToken token) => method switch
     {

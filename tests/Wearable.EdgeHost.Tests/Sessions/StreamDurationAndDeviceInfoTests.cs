@@ -1,3 +1,4 @@
+using Wearable.EdgeHost.Link;
 using Wearable.EdgeHost.Sessions;
 using Wearable.Kernels.Link;
 
@@ -7,7 +8,7 @@ namespace Wearable.EdgeHost.Tests.Sessions;
 public sealed class StreamDurationAndDeviceInfoTests
 {
     private static SampleBlock Block(uint sequence, long micros, int samples = 50) =>
-        new(LinkStreamKind.Raw, sequence, 1, samples, new short[samples], 1, micros, 0, 0);
+        new(StreamKind.Raw, sequence, 1, samples, new short[samples], 1, micros, 0, 0);
 
     [Fact]
     public void Three_seconds_means_three_seconds_of_device_time_and_rates_are_per_device_second()

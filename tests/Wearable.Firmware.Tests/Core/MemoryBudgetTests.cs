@@ -32,6 +32,9 @@ public sealed class MemoryBudgetTests
         return new CoreHarness(channels, rate, profile, configuration, flash ?? new FlashFile(null, 64 * 1024, 2, 1024, FlashLayout.RecordCount)).Authenticate();
     }
 
+    // The file image (its CNN weights used in place) plus the tables parsed out of the rest of it.
+    private static int ParameterBytes() => (2 * Model.Length) - ModelRunner.Load(Model).WeightBytesInPlace;
+
     private static int CoreBytes()
     {
         var (channels, rate) = ModelInput();
@@ -62,7 +65,7 @@ public sealed class MemoryBudgetTests
 
         List<CapturedFrame> frames = harness.Upload(Model);
         string detail = CoreHarness.AssertError(frames.Single(), LinkErrorCode.ModelInvalid, LinkMessageType.ModelCommit);
-        Assert.Contains("parameters " + BufferPlan.FormatBytes(Model.Length) + " + arena ", detail);
+        Assert.Contains("parameters " + BufferPlan.FormatBytes(ParameterBytes()) + " + arena ", detail);
         Assert.Contains(BufferPlan.FormatBytes(Model.Length + 16) + " are left for a model", detail);
         Assert.Equal(-1, harness.Device.Slots.ActiveSlot);
         Assert.Null(harness.Device.Stream.Model);
@@ -87,9 +90,26 @@ public sealed class MemoryBudgetTests
         int arena = runner.WorkingBytes + runner.InputBytes + runner.OutputBytes;
         Assert.True(arena > 0);
         Assert.Equal(arena, harness.Device.Plan.ModelArenaBytes);
-        Assert.Equal(Model.Length, harness.Device.Plan.ModelParameterBytes);
+        Assert.Equal(ParameterBytes(), harness.Device.Plan.ModelParameterBytes);
         Assert.Equal(arena, harness.Exchange(new ConfigGetMessage { Key = DeviceConfigKey.ModelArenaBytes }).Single().Read(new ConfigValueMessage()).Value);
-        Assert.Equal(Model.Length, harness.Exchange(new ConfigGetMessage { Key = DeviceConfigKey.ModelParameterBytes }).Single().Read(new ConfigValueMessage()).Value);
+        Assert.Equal(ParameterBytes(), harness.Exchange(new ConfigGetMessage { Key = DeviceConfigKey.ModelParameterBytes }).Single().Read(new ConfigValueMessage()).Value);
+    }
+
+    [Fact]
+    public void The_running_model_uses_its_weights_where_they_lie_in_the_one_image_read_from_the_slot()
+    {
+        var harness = Harness(BoardProfile.Virtual());
+        Assert.Equal(LinkMessageType.Ack, harness.Upload(Model).Single().Type);
+        harness.Device.Poll();
+
+        ModelRunner runner = harness.Device.Stream.Model!.Runner!;
+        CnnLayer[] weighted = runner.Model.Layers.Where(l => l.Weights.Length > 0).ToArray();
+        Assert.NotEmpty(weighted);
+        sbyte[] image = weighted[0].Weights.Buffer;
+        Assert.Equal(Model.Length, image.Length);
+        Assert.Equal(Model.Select(b => (sbyte)b), image);
+        Assert.All(weighted, l => Assert.Same(image, l.Weights.Buffer));
+        Assert.Equal(weighted.Sum(l => l.Weights.Length), runner.WeightBytesInPlace);
     }
 
     [Fact]
@@ -135,10 +155,11 @@ public sealed class MemoryBudgetTests
     [Fact]
     public void A_model_that_fails_to_load_is_reported_and_the_device_keeps_serving()
     {
-        // Without commit-time validation the loader reads the file itself, and that read fails.
+        // Without commit-time validation the loader reads the file itself, after the commit's CRC pass, and that read fails.
         var flash = new CountingFlash();
         var harness = Harness(BoardProfile.Virtual(), flash, new DeviceConfiguration { ValidateModels = false });
-        flash.FailWholeFileReads = true;
+        flash.SlotBytesRead = 0;
+        flash.FailReadsBeyond = Model.Length;
 
         List<CapturedFrame> frames = harness.Upload(Model);
         Assert.Contains(frames, f => f.Type == LinkMessageType.Ack && f.IsResponse);
@@ -178,7 +199,8 @@ public sealed class MemoryBudgetTests
 
         public long SlotBytesRead { get; set; }
 
-        public bool FailWholeFileReads { get; set; }
+        /// <summary>Slot reads fail once this many bytes have been read (a flash that dies mid-way).</summary>
+        public long FailReadsBeyond { get; set; } = long.MaxValue;
 
         public int SlotCount => _memory.SlotCount;
 
@@ -194,7 +216,7 @@ public sealed class MemoryBudgetTests
 
         public void ReadSlot(int slot, int slotOffset, byte[] destination, int destinationOffset, int count)
         {
-            if (FailWholeFileReads && count > 256)
+            if (SlotBytesRead + count > FailReadsBeyond)
             {
                 throw new IOException("flash read error at slot " + slot);
             }

@@ -27,10 +27,10 @@ internal static class ReferenceGraph
             };
             values[layer.Output] = layer switch
             {
-                Conv1dLayer l => QuantizedReference.Conv1d(Fill(c, l.Params.KernelSize, l.Params.Stride, l.Params.Dilation, l.Params.Padding, l.Params.OutputChannels, l.Params.ActivationMin, l.Params.ActivationMax, l.Weights, l.Bias, l.Quant)),
-                DepthwiseConv1dLayer l => QuantizedReference.Depthwise(WithMultiplier(Fill(c, l.Params.KernelSize, l.Params.Stride, l.Params.Dilation, l.Params.Padding, l.Params.OutputChannels, l.Params.ActivationMin, l.Params.ActivationMax, l.Weights, l.Bias, l.Quant), l.Params.ChannelMultiplier)),
-                PointwiseConvLayer l => QuantizedReference.Dense(Fill(c, 1, 1, 1, Padding1d.Valid, l.Params.OutputChannels, l.Params.ActivationMin, l.Params.ActivationMax, l.Weights, l.Bias, l.Quant)),
-                DenseLayer l => QuantizedReference.Dense(Flatten(Fill(c, 1, 1, 1, Padding1d.Valid, l.Params.Units, l.Params.ActivationMin, l.Params.ActivationMax, l.Weights, l.Bias, l.Quant))),
+                Conv1dLayer l => QuantizedReference.Conv1d(Fill(c, l.Params.KernelSize, l.Params.Stride, l.Params.Dilation, l.Params.Padding, l.Params.OutputChannels, l.Params.ActivationMin, l.Params.ActivationMax, l.Weights.ToArray(), l.Bias, l.Quant)),
+                DepthwiseConv1dLayer l => QuantizedReference.Depthwise(WithMultiplier(Fill(c, l.Params.KernelSize, l.Params.Stride, l.Params.Dilation, l.Params.Padding, l.Params.OutputChannels, l.Params.ActivationMin, l.Params.ActivationMax, l.Weights.ToArray(), l.Bias, l.Quant), l.Params.ChannelMultiplier)),
+                PointwiseConvLayer l => QuantizedReference.Dense(Fill(c, 1, 1, 1, Padding1d.Valid, l.Params.OutputChannels, l.Params.ActivationMin, l.Params.ActivationMax, l.Weights.ToArray(), l.Bias, l.Quant)),
+                DenseLayer l => QuantizedReference.Dense(Flatten(Fill(c, 1, 1, 1, Padding1d.Valid, l.Params.Units, l.Params.ActivationMin, l.Params.ActivationMax, l.Weights.ToArray(), l.Bias, l.Quant))),
                 Pool1dLayer l => QuantizedReference.Pool(Fill(c, l.Params.PoolSize, l.Params.Stride, 1, l.Params.Padding, inT.Channels, l.Params.ActivationMin, l.Params.ActivationMax, null, null, null), l.Op == CnnOpCode.AvgPool1d),
                 AddLayer l => QuantizedReference.Add(new GoldenCase
                 {

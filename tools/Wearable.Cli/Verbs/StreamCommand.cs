@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Wearable.Cli.Devices;
+using Wearable.EdgeHost.Link;
 using Wearable.EdgeHost.Sessions;
 using Wearable.Kernels.Link;
 

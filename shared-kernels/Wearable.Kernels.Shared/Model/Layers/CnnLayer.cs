@@ -12,6 +12,7 @@ namespace Wearable.Kernels.Model
             Input = input;
             Input2 = input2;
             Output = output;
+            Weights = new Int8Block(new sbyte[0]);
         }
 
         public int Op { get; private set; }
@@ -20,6 +21,9 @@ namespace Wearable.Kernels.Model
         public int Input { get; private set; }
         public int Input2 { get; private set; }
         public int Output { get; private set; }
+
+        /// <summary>The op's weights where they lie (in the model file it was read from); empty for an op without weights.</summary>
+        public Int8Block Weights { get; protected set; }
 
         /// <summary>Multiply-accumulates per inference (padding taps excluded).</summary>
         public abstract long Macs { get; }

@@ -5,7 +5,7 @@ namespace Wearable.Kernels.Model
     /// <summary>A <see cref="DenseS8"/> over the whole flattened input tensor, per-tensor or per-channel.</summary>
     public sealed class DenseLayer : CnnLayer
     {
-        public DenseLayer(int input, int output, DenseParams p, ChannelQuantization quant, sbyte[] weights, int[] bias)
+        public DenseLayer(int input, int output, DenseParams p, ChannelQuantization quant, Int8Block weights, int[] bias)
             : base(CnnOpCode.Dense, input, -1, output)
         {
             Params = p;
@@ -16,7 +16,6 @@ namespace Wearable.Kernels.Model
 
         public DenseParams Params { get; private set; }
         public ChannelQuantization Quant { get; private set; }
-        public sbyte[] Weights { get; private set; }
         public int[] Bias { get; private set; }
 
         public override long Macs
@@ -41,7 +40,7 @@ namespace Wearable.Kernels.Model
 
         public override void Run(sbyte[] arena, int inputOffset, int input2Offset, int outputOffset, int[] scratch)
         {
-            DenseS8.Run(Params, Quant, arena, inputOffset, Weights, 0, Bias, 0, arena, outputOffset, scratch);
+            DenseS8.Run(Params, Quant, arena, inputOffset, Weights.Buffer, Weights.Offset, Bias, 0, arena, outputOffset, scratch);
         }
     }
 }

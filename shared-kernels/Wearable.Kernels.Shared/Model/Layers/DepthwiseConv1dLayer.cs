@@ -7,7 +7,7 @@ namespace Wearable.Kernels.Model
     {
         private readonly int _inputLength;
 
-        public DepthwiseConv1dLayer(int input, int output, int inputLength, DepthwiseConv1dParams p, ChannelQuantization quant, sbyte[] weights, int[] bias)
+        public DepthwiseConv1dLayer(int input, int output, int inputLength, DepthwiseConv1dParams p, ChannelQuantization quant, Int8Block weights, int[] bias)
             : base(CnnOpCode.DepthwiseConv1d, input, -1, output)
         {
             _inputLength = inputLength;
@@ -19,7 +19,6 @@ namespace Wearable.Kernels.Model
 
         public DepthwiseConv1dParams Params { get; private set; }
         public ChannelQuantization Quant { get; private set; }
-        public sbyte[] Weights { get; private set; }
         public int[] Bias { get; private set; }
 
         public override long Macs
@@ -39,7 +38,7 @@ namespace Wearable.Kernels.Model
 
         public override void Run(sbyte[] arena, int inputOffset, int input2Offset, int outputOffset, int[] scratch)
         {
-            DepthwiseConv1dS8.Run(Params, Quant, arena, inputOffset, _inputLength, Weights, 0, Bias, 0, arena, outputOffset);
+            DepthwiseConv1dS8.Run(Params, Quant, arena, inputOffset, _inputLength, Weights.Buffer, Weights.Offset, Bias, 0, arena, outputOffset);
         }
     }
 }

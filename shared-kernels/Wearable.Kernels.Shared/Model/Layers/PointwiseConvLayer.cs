@@ -7,7 +7,7 @@ namespace Wearable.Kernels.Model
     {
         private readonly int _length;
 
-        public PointwiseConvLayer(int input, int output, int length, PointwiseConvParams p, ChannelQuantization quant, sbyte[] weights, int[] bias)
+        public PointwiseConvLayer(int input, int output, int length, PointwiseConvParams p, ChannelQuantization quant, Int8Block weights, int[] bias)
             : base(CnnOpCode.PointwiseConv, input, -1, output)
         {
             _length = length;
@@ -19,7 +19,6 @@ namespace Wearable.Kernels.Model
 
         public PointwiseConvParams Params { get; private set; }
         public ChannelQuantization Quant { get; private set; }
-        public sbyte[] Weights { get; private set; }
         public int[] Bias { get; private set; }
 
         public override long Macs
@@ -44,7 +43,7 @@ namespace Wearable.Kernels.Model
 
         public override void Run(sbyte[] arena, int inputOffset, int input2Offset, int outputOffset, int[] scratch)
         {
-            PointwiseConvS8.Run(Params, Quant, arena, inputOffset, _length, Weights, 0, Bias, 0, arena, outputOffset, scratch);
+            PointwiseConvS8.Run(Params, Quant, arena, inputOffset, _length, Weights.Buffer, Weights.Offset, Bias, 0, arena, outputOffset, scratch);
         }
     }
 }

@@ -31,7 +31,7 @@ namespace Wearable.Kernels.Model
             cp.ActivationMax = c.ActivationMax;
             c.ExpectOutputShape(Conv1dS8.OutputLength(cp, input.Length), cp.OutputChannels);
             long depth = (long)cp.KernelSize * cp.InputChannels;
-            sbyte[] w = c.ReadWeights(depth * cp.OutputChannels, depth);
+            Int8Block w = c.ReadWeights(depth * cp.OutputChannels, depth);
             int[] bias = c.ReadBias(hasBias, cp.OutputChannels);
             return new Conv1dLayer(c.Input, c.Output, input.Length, cp, q, w, bias);
         }

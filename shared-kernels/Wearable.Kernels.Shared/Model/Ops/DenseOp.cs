@@ -28,7 +28,7 @@ namespace Wearable.Kernels.Model
             dp.ActivationMin = c.ActivationMin;
             dp.ActivationMax = c.ActivationMax;
             c.ExpectOutputShape(1, dp.Units);
-            sbyte[] w = c.ReadWeights((long)dp.InputSize * dp.Units, dp.InputSize);
+            Int8Block w = c.ReadWeights((long)dp.InputSize * dp.Units, dp.InputSize);
             int[] bias = c.ReadBias(hasBias, dp.Units);
             return new DenseLayer(c.Input, c.Output, dp, q, w, bias);
         }

@@ -36,7 +36,7 @@ namespace Wearable.Kernels.Model
             dp.ActivationMin = c.ActivationMin;
             dp.ActivationMax = c.ActivationMax;
             c.ExpectOutputShape(DepthwiseConv1dS8.OutputLength(dp, input.Length), cout);
-            sbyte[] w = c.ReadWeights((long)dp.KernelSize * cout, dp.KernelSize);
+            Int8Block w = c.ReadWeights((long)dp.KernelSize * cout, dp.KernelSize);
             int[] bias = c.ReadBias(hasBias, cout);
             return new DepthwiseConv1dLayer(c.Input, c.Output, input.Length, dp, q, w, bias);
         }

@@ -28,7 +28,7 @@ namespace Wearable.Kernels.Model
             pp.ActivationMin = c.ActivationMin;
             pp.ActivationMax = c.ActivationMax;
             c.ExpectOutputShape(input.Length, pp.OutputChannels);
-            sbyte[] w = c.ReadWeights((long)pp.InputChannels * pp.OutputChannels, pp.InputChannels);
+            Int8Block w = c.ReadWeights((long)pp.InputChannels * pp.OutputChannels, pp.InputChannels);
             int[] bias = c.ReadBias(hasBias, pp.OutputChannels);
             return new PointwiseConvLayer(c.Input, c.Output, input.Length, pp, q, w, bias);
         }

@@ -1,6 +1,6 @@
 using Wearable.Kernels.Link;
 
-namespace Wearable.EdgeHost.Sessions;
+namespace Wearable.EdgeHost.Link;
 
 /// <summary>
 /// What a device says about itself must make sense before anyone streams from it: a DeviceInfo with
