@@ -26,12 +26,17 @@ public static class NanoClrReplay
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(transcript);
         NanoClrToolchain toolchain = NanoClrToolchain.Locate();
+        string core = Path.Combine(toolchain.DeviceFolder, "Wearable.Firmware.Core.dll");
+        if (!File.Exists(core))
+        {
+            throw new HilTargetException("the device build of the firmware core is missing from " + toolchain.DeviceFolder + ": build tools/Wearable.Cli (it builds firmware/Wearable.Firmware.Core.NanoBuild)");
+        }
+
         string folder = Path.Combine(Path.GetTempPath(), "wearable-nanoclr-replay-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         try
         {
             string kernels = Path.Combine(toolchain.DeviceFolder, "Wearable.Kernels.dll");
-            string core = Path.Combine(toolchain.DeviceFolder, "Wearable.Firmware.Core.dll");
             var pes = new List<string> { Path.Combine(toolchain.DeviceFolder, "mscorlib.pe"), toolchain.ToPe(kernels, folder), toolchain.ToPe(core, folder, kernels) };
             string harness = toolchain.CompileProgram(ReplayHarnessSource.Generate(board, transcript), "WearableReplayHarness", folder, core);
             pes.Add(toolchain.ToPe(harness, folder, kernels, core));
