@@ -6,6 +6,7 @@ using Wearable.Firmware.Afe.Ads1299;
 using Wearable.Firmware.Board;
 using Wearable.Firmware.Processing;
 using Wearable.Firmware.Profiles;
+using Wearable.Firmware.Storage;
 
 namespace Wearable.Board.Esp32
 {
@@ -71,7 +72,7 @@ namespace Wearable.Board.Esp32
                 driver,
                 new SerialLinkTransport(),
                 clock,
-                new RamSlotStore(2, 8192, 10, 512),
+                new RamSlotStore(2, 8192, FlashLayout.RecordCount, FlashLayout.MinimumRecordSize),
                 parts,
                 parts,
                 parts);

@@ -70,19 +70,25 @@ public sealed class NanoClrToolchain
 
     private static string DefaultDeviceFolder => Path.Combine(AppContext.BaseDirectory, "nanoFramework");
 
-    /// <summary>Compiles C# source for nanoFramework (C# 9, mscorlib and the device kernels only) into an executable assembly.</summary>
-    public string CompileProgram(string source, string assemblyName, string folder)
+    /// <summary>
+    /// Compiles C# source for nanoFramework (C# 9, mscorlib, the device kernels and the given device
+    /// assemblies, e.g. DeviceFolder/Wearable.Firmware.Core.dll) into an executable assembly.
+    /// </summary>
+    public string CompileProgram(string source, string assemblyName, string folder, params string[] moreReferences) =>
+        Compile(source, assemblyName, folder, OutputKind.ConsoleApplication, new[] { Path.Combine(DeviceFolder, "Wearable.Kernels.dll") }.Concat(moreReferences));
+
+    /// <summary>Compiles C# source for nanoFramework against mscorlib alone into a class library.</summary>
+    public string CompileLibrary(string source, string assemblyName, string folder) =>
+        Compile(source, assemblyName, folder, OutputKind.DynamicallyLinkedLibrary, Array.Empty<string>());
+
+    private string Compile(string source, string assemblyName, string folder, OutputKind kind, IEnumerable<string> references)
     {
         var parse = new CSharpParseOptions(LanguageVersion.CSharp9, preprocessorSymbols: new[] { "NANOFRAMEWORK_1_0" });
         CSharpCompilation compilation = CSharpCompilation.Create(
             assemblyName,
             new[] { CSharpSyntaxTree.ParseText(source, parse, path: assemblyName + ".cs") },
-            new[]
-            {
-                MetadataReference.CreateFromFile(Path.Combine(DeviceFolder, "mscorlib.dll")),
-                MetadataReference.CreateFromFile(Path.Combine(DeviceFolder, "Wearable.Kernels.dll")),
-            },
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, optimizationLevel: OptimizationLevel.Release, deterministic: true));
+            new[] { Path.Combine(DeviceFolder, "mscorlib.dll") }.Concat(references).Select(path => MetadataReference.CreateFromFile(path)),
+            new CSharpCompilationOptions(kind, optimizationLevel: OptimizationLevel.Release, deterministic: true));
         // The source goes beside the assembly so a failing batch can be rebuilt and read by hand.
         File.WriteAllText(Path.Combine(folder, assemblyName + ".cs"), source);
         string path = Path.Combine(folder, assemblyName + ".dll");

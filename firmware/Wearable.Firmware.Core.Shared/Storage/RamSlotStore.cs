@@ -1,10 +1,11 @@
 using Wearable.Firmware.Board;
 
-namespace Wearable.Board.Esp32
+namespace Wearable.Firmware.Storage
 {
     /// <summary>
-    /// Model slots and records in RAM: a pushed model runs until the next reset. Kept honest and small
-    /// until the flash-partition store is written (docs/boards.md, "What the ESP32 adapter does not do yet").
+    /// Model slots and records in RAM: a pushed model runs until the next reset. The ESP32 board uses it
+    /// until its flash-partition store is written (docs/boards.md, "What the ESP32 adapter does not do yet");
+    /// the replay board (<see cref="Wearable.Firmware.Replay.ReplayDevice"/>) uses it inside nanoCLR.
     /// </summary>
     public sealed class RamSlotStore : IFlashSlotStore
     {
