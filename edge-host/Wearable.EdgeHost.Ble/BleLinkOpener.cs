@@ -78,7 +78,7 @@ public static class BleLinkOpener
             }
 
             cleanup.Add(new Disconnecter(device));
-            if (await device.GetAsync("ServicesResolved").ConfigureAwait(false) is true)
+            if (await ServicesResolvedAsync(device).ConfigureAwait(false))
             {
                 resolved.TrySetResult();
             }
@@ -154,6 +154,19 @@ public static class BleLinkOpener
         {
             DisposeAll(cleanup);
             throw;
+        }
+    }
+
+    /// <summary>Whether BlueZ already resolved the services (the signal may have come before we asked); false once the device is gone.</summary>
+    private static async Task<bool> ServicesResolvedAsync(IDevice1 device)
+    {
+        try
+        {
+            return await device.GetAsync("ServicesResolved").ConfigureAwait(false) is true;
+        }
+        catch (DBusException)
+        {
+            return false; // the object went away: the InterfacesRemoved watch reports why
         }
     }
 

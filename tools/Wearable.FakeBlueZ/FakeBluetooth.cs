@@ -83,7 +83,7 @@ public sealed class FakeBluetooth : IObjectManager, IDisposable
         return Task.FromResult<IDisposable>(new Unwatch(() => _removed = null));
     }
 
-    internal async Task DiscoverAsync(string[] filterUuids)
+    public async Task DiscoverAsync(string[] filterUuids)
     {
         FakePeripheral[] peripherals;
         lock (_peripherals)

@@ -43,11 +43,13 @@ public sealed class FakePeripheral : IDisposable
         _service.Set("UUID", options.Uuids.Length > 0 ? options.Uuids[0] : BleGattProfile.ServiceUuid, announce: false);
         _service.Set("Primary", true, announce: false);
         _service.Set("Device", path, announce: false);
+        // A foreign device (not advertising our service) has characteristics of its own, e.g. a UART service.
+        bool wearable = options.Uuids.Contains(BleGattProfile.ServiceUuid, StringComparer.OrdinalIgnoreCase);
         _characteristics =
         [
-            Characteristic(servicePath, "char0011", BleGattProfile.StreamUuid, ["notify"]),
-            Characteristic(servicePath, "char0014", BleGattProfile.CommandUuid, ["write-without-response", "write"]),
-            Characteristic(servicePath, "char0016", BleGattProfile.InfoUuid, ["read"]),
+            Characteristic(servicePath, "char0011", wearable ? BleGattProfile.StreamUuid : "6e400003-b5a3-f393-e0a9-e50e24dcca9e", ["notify"]),
+            Characteristic(servicePath, "char0014", wearable ? BleGattProfile.CommandUuid : "6e400002-b5a3-f393-e0a9-e50e24dcca9e", ["write-without-response", "write"]),
+            Characteristic(servicePath, "char0016", wearable ? BleGattProfile.InfoUuid : "00002a29-0000-1000-8000-00805f9b34fb", ["read"]),
         ];
 
         if (options.Device is { } device)
