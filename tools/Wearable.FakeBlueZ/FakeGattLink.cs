@@ -37,6 +37,9 @@ public sealed class FakeGattLink : IByteTransport, IPeerPresence
     /// <summary>Drop the connection once the host has written this many bytes in it (0: never).</summary>
     public long DropAfterHostBytes { get; set; }
 
+    /// <summary>The radio's air-time budget for notifications; null (the default) sends as fast as the host reads.</summary>
+    public RadioPacing? Pacing { get; set; }
+
     /// <summary>Values that broke the profile (longer than ATT_MTU - 3); a correct host leaves this empty.</summary>
     public IReadOnlyCollection<string> Violations => _violations;
 
@@ -194,8 +197,10 @@ public sealed class FakeGattLink : IByteTransport, IPeerPresence
 
         try
         {
+            RadioPacing? pacing = Pacing;
             NotificationSplitter.Split(buffer.AsSpan(offset, count), attMtu, value =>
             {
+                pacing?.WaitForSlot();
                 if (socket is not null)
                 {
                     socket.Send(value);
