@@ -16,7 +16,7 @@ public static class BleGattProfile
     /// <summary>Device -> host link bytes: notify.</summary>
     public const string StreamUuid = "5e1f0003-8b3c-4d7a-9f21-0c6a3f8e2b47";
 
-    /// <summary>Readable without pairing: UTF-8 <c>wearable id=&lt;hex&gt; board=&lt;name&gt; fw=&lt;x.y.z&gt;</c>.</summary>
+    /// <summary>Readable without pairing: UTF-8 <c>Wearable id=&lt;hex&gt; board=&lt;name&gt;</c>.</summary>
     public const string InfoUuid = "5e1f0004-8b3c-4d7a-9f21-0c6a3f8e2b47";
 
     /// <summary>ATT's smallest MTU (every LE link starts with it) and BlueZ's largest.</summary>

@@ -171,7 +171,7 @@ public sealed class FakePeripheral : IDisposable
         }
 
         string id = Board is null ? "none" : Convert.ToHexStringLower(Board.Device.DeviceId);
-        return Encoding.UTF8.GetBytes("wearable id=" + id + " board=" + (Options.Device?.Board ?? "none") + " fw=virtual");
+        return Encoding.UTF8.GetBytes("Wearable id=" + id + " board=" + (Options.Device?.Board ?? "none"));
     }
 
     internal Task WriteAsync(string uuid, byte[] value)

@@ -55,11 +55,11 @@ namespace Wearable.Board.Esp32
             provider.StartAdvertising(advertising);
         }
 
-        /// <summary>Sets what the info characteristic answers before pairing: <c>wearable id=&lt;hex&gt; board=&lt;name&gt;</c>.</summary>
+        /// <summary>Sets what the info characteristic answers before pairing: <c>Wearable id=&lt;hex&gt; board=&lt;name&gt;</c>.</summary>
         public void SetInfo(byte[] deviceId, string board)
         {
             const string Hex = "0123456789abcdef";
-            string text = "wearable id=";
+            string text = "Wearable id=";
             for (int i = 0; i < deviceId.Length; i++)
             {
                 text = text + Hex[deviceId[i] >> 4] + Hex[deviceId[i] & 0xF];

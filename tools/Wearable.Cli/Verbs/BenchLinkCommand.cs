@@ -11,7 +11,8 @@ namespace Wearable.Cli.Verbs;
 /// `wearable bench link [--json]`: end-to-end latency of the link at the UART cap. A virtual device
 /// runs in this process on a pty capped at --baud; each block is timed from the moment its last
 /// sample entered the device's ADC to the moment the host session delivered it. Reports p50/p99 and
-/// the loss count.
+/// the loss count. With --transport ble the device sits behind the fake BlueZ and is reached through
+/// the BLE transport, its notifications paced to <see cref="BleAssumptions"/> (docs/ble.md).
 /// </summary>
 public static class BenchLinkCommand
 {
