@@ -49,6 +49,7 @@ public static class CommandCatalog
     public static int Run(string[] args)
     {
         Wearable.EdgeHost.Connections.DeviceLaunchers.Simulated ??= new Devices.VirtualDeviceLauncher();
+        Wearable.EdgeHost.Connections.DeviceTransports.Register(new Wearable.EdgeHost.Ble.BleDeviceTransport());
         RootCommand root = Build();
         Option<bool> verbose = VerboseOption();
         root.Options.Add(verbose);

@@ -11,4 +11,7 @@ public enum ConnectionKind
 
     /// <summary>A virtual device started inside this process.</summary>
     Simulated,
+
+    /// <summary>Bluetooth Low Energy through BlueZ (<c>ble://AA:BB:CC:DD:EE:FF</c>, docs/ble.md).</summary>
+    Ble,
 }

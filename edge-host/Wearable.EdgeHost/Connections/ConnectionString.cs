@@ -5,7 +5,7 @@ namespace Wearable.EdgeHost.Connections;
 
 /// <summary>
 /// Where a device is, written the way users type it: <c>serial:///dev/ttyUSB0?baud=921600</c>, a bare
-/// path such as <c>/dev/pts/3</c>, <c>tcp://127.0.0.1:5555</c>, or <c>sim://?seed=7&amp;channels=16&amp;rate=2000</c>
+/// path such as <c>/dev/pts/3</c>, <c>tcp://127.0.0.1:5555</c>, <c>ble://AA:BB:CC:DD:EE:FF</c> (a BLE device by address), or <c>sim://?seed=7&amp;channels=16&amp;rate=2000</c>
 /// for an in-process virtual device. Query parameters carry transport options.
 /// </summary>
 public sealed class ConnectionString
@@ -28,7 +28,7 @@ public sealed class ConnectionString
 
     public ConnectionKind Kind { get; }
 
-    /// <summary>The device path (serial), host:port (TCP) or the empty string (simulated).</summary>
+    /// <summary>The device path (serial), host:port (TCP), the upper-case Bluetooth address (BLE) or the empty string (simulated).</summary>
     public string Target { get; }
 
     /// <summary>Query options, e.g. <c>baud</c>, <c>seed</c>, <c>channels</c>.</summary>
@@ -98,6 +98,7 @@ public sealed class ConnectionString
             "serial" => Build(text, ConnectionKind.Serial, rest, options),
             "tcp" => Build(text, ConnectionKind.Tcp, rest, options),
             "sim" => Build(text, ConnectionKind.Simulated, rest, options),
+            "ble" => Build(text, ConnectionKind.Ble, rest.ToUpperInvariant(), options),
             _ => throw Invalid(text, $"the scheme '{scheme}' is unknown"),
         };
     }
@@ -123,6 +124,13 @@ public sealed class ConnectionString
                 }
 
                 break;
+            case ConnectionKind.Ble:
+                if (!IsBluetoothAddress(target))
+                {
+                    throw Invalid(text, $"'{target}' is not a Bluetooth address such as AA:BB:CC:DD:EE:FF ('wearable devices --ble' lists them)");
+                }
+
+                break;
         }
 
         var connection = new ConnectionString(text, kind, target, options);
@@ -133,6 +141,9 @@ public sealed class ConnectionString
 
         return connection;
     }
+
+    private static bool IsBluetoothAddress(string target) =>
+        target.Length == 17 && target.Split(':') is { Length: 6 } parts && parts.All(part => part.Length == 2 && part.All(char.IsAsciiHexDigit));
 
     private static Dictionary<string, string> ParseQuery(string text, string query)
     {
@@ -153,5 +164,5 @@ public sealed class ConnectionString
 
     private static FormatException Invalid(string text, string why) => new(
         $"Connection '{text}' is not valid: {why}. Use serial:///dev/ttyUSB0?baud=921600, a device path such as /dev/pts/3, " +
-        "tcp://127.0.0.1:5555 or sim://?seed=1&channels=16&rate=2000.");
+        "tcp://127.0.0.1:5555, ble://AA:BB:CC:DD:EE:FF or sim://?seed=1&channels=16&rate=2000.");
 }

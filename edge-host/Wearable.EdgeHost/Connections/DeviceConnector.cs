@@ -25,6 +25,10 @@ public sealed class DeviceConnector
         Register(new SerialDeviceTransport());
         Register(new TcpDeviceTransport());
         Register(new LaunchedDeviceTransport(launcher));
+        foreach (IDeviceTransport transport in DeviceTransports.Registered)
+        {
+            Register(transport);
+        }
     }
 
     public HostKeyStore Keys { get; }

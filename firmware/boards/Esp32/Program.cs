@@ -20,6 +20,9 @@ namespace Wearable.Board.Esp32
     {
         private const string Banner = "Wearable firmware, ESP32 board layer (.NET nanoFramework 1.x)";
 
+        // The host link: the UART on COM2, or Bluetooth LE (docs/ble.md; needs an ESP32 BLE firmware image).
+        private const bool LinkOverBle = false;
+
         // Held for the program's lifetime: the DRDY handler must outlive Start().
         private static Esp32DataReady _dataReady;
 
@@ -66,11 +69,12 @@ namespace Wearable.Board.Esp32
             Console.WriteLine("ADS1299 found (ID 0x" + driver.DeviceId.ToString("X2") + "), " + driver.Channels.ToString() + " ch at " + driver.SampleRate.ToString() + " SPS");
             _dataReady = new Esp32DataReady(gpio, driver, clock);
             var parts = new Esp32BoardParts(gpio, clock);
+            BleLinkTransport ble = LinkOverBle ? new BleLinkTransport("wearable-esp32") : null;
             var board = new DeviceBoard(
                 BoardProfile.Esp32(),
                 null,
                 driver,
-                new SerialLinkTransport(),
+                ble != null ? (IByteTransport)ble : new SerialLinkTransport(),
                 clock,
                 new RamSlotStore(2, 8192, FlashLayout.RecordCount, FlashLayout.MinimumRecordSize),
                 parts,
@@ -79,6 +83,10 @@ namespace Wearable.Board.Esp32
             board.AdcBits = 16;
             board.NanovoltsPerLsb = driver.NanovoltsPerLsb;
             var device = new FirmwareDevice(board, new DeviceConfiguration());
+            if (ble != null)
+            {
+                ble.SetInfo(device.DeviceId, "esp32");
+            }
             device.Boot();
             driver.StartConversions();
             return device;

@@ -32,6 +32,9 @@ public sealed class LinkLatencyProbe : IDisposable
     public static LinkLatencyProbe? TryAttach(DeviceSession session) =>
         session.LaunchedDevice?.Handle is VirtualBoard board ? new LinkLatencyProbe(session, board) : null;
 
+    /// <summary>Attaches to a session on a virtual device reached through a transport (the fake BLE peripheral's board).</summary>
+    public static LinkLatencyProbe Attach(DeviceSession session, VirtualBoard board) => new(session, board);
+
     /// <summary>Blocks whose entry time had already left the log (should stay 0).</summary>
     public long Unmatched => Interlocked.Read(ref _unmatched);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Wearable.Cli.Devices;
 using Wearable.EdgeHost.Pairing;
 using Wearable.EdgeHost.Sessions;
+using Wearable.VirtualDevice;
 
 namespace Wearable.Cli.Verbs;
 
@@ -10,7 +11,8 @@ namespace Wearable.Cli.Verbs;
 /// `wearable bench link [--json]`: end-to-end latency of the link at the UART cap. A virtual device
 /// runs in this process on a pty capped at --baud; each block is timed from the moment its last
 /// sample entered the device's ADC to the moment the host session delivered it. Reports p50/p99 and
-/// the loss count.
+/// the loss count. With --transport ble the device sits behind the fake BlueZ and is reached through
+/// the BLE transport, its notifications paced to <see cref="BleAssumptions"/> (docs/ble.md).
 /// </summary>
 public static class BenchLinkCommand
 {
@@ -25,18 +27,22 @@ public static class BenchLinkCommand
         var channels = new Option<int>("--channels") { Description = "Channels (1..32).", DefaultValueFactory = _ => 16 }.InRange(1, 32);
         var rate = new Option<int>("--rate") { Description = "Sample rate, Hz (1..64000).", DefaultValueFactory = _ => 2000 }.InRange(1, 64000);
         var block = new Option<int>("--block-samples") { Description = "Samples per block (0 = about 10 ms).", DefaultValueFactory = _ => 0 }.InRange(0, 512);
-        var transport = new Option<string>("--transport") { Description = "pty (the serial code path) or inproc.", DefaultValueFactory = _ => "pty" }.OneOf("pty", "inproc");
+        var transport = new Option<string>("--transport") { Description = "pty (the serial code path), inproc, or ble (the BLE transport against the fake BlueZ, paced to a radio's air time; docs/ble.md).", DefaultValueFactory = _ => "pty" }.OneOf("pty", "inproc", "ble");
+        var attMtu = new Option<int>("--att-mtu") { Description = "ble: the negotiated ATT MTU (23..517).", DefaultValueFactory = _ => 247 }.InRange(23, 517);
         var command = new Command("link", "Latency from a sample entering the virtual device to its block arriving in the host session (p50/p99, loss).")
         {
-            json, seconds, baud, channels, rate, block, transport,
+            json, seconds, baud, channels, rate, block, transport, attMtu,
         };
-        command.SetAction(parse => Run(parse.GetValue(json), parse.GetValue(seconds), parse.GetValue(baud), parse.GetValue(channels), parse.GetValue(rate), parse.GetValue(block), parse.GetValue(transport)!));
+        command.SetAction(parse => Run(parse.GetValue(json), parse.GetValue(seconds), parse.GetValue(baud), parse.GetValue(channels), parse.GetValue(rate), parse.GetValue(block), parse.GetValue(transport)!, parse.GetValue(attMtu)));
         return command;
     }
 
-    private static int Run(bool json, double seconds, int baud, int channels, int rate, int blockSamples, string transport)
+    private static int Run(bool json, double seconds, int baud, int channels, int rate, int blockSamples, string transport, int attMtu)
     {
-        string connection = string.Create(CultureInfo.InvariantCulture, $"sim://?transport={transport}&channels={channels}&rate={rate}&pairing=60") + (baud > 0 ? "&baud=" + baud : string.Empty);
+        bool ble = transport == "ble";
+        using FakeBleDevice? radio = ble ? FakeBleDevice.Start(BleDeviceOptions(channels, rate), attMtu, BleAssumptions.Pacing()) : null;
+        string connection = radio?.Connection
+            ?? string.Create(CultureInfo.InvariantCulture, $"sim://?transport={transport}&channels={channels}&rate={rate}&pairing=60") + (baud > 0 ? "&baud=" + baud : string.Empty);
         string keyDir = Directory.CreateTempSubdirectory("wearable-bench-").FullName;
         try
         {
@@ -46,7 +52,9 @@ public static class BenchLinkCommand
             SessionCounters counters;
             long unmatched;
             int blockUsed;
-            using (var probe = LinkLatencyProbe.TryAttach(session) ?? throw new InvalidOperationException("sim:// did not start an in-process virtual device."))
+            long linkBytes;
+            using (var probe = radio is not null ? LinkLatencyProbe.Attach(session, radio.Board)
+                : LinkLatencyProbe.TryAttach(session) ?? throw new InvalidOperationException("sim:// did not start an in-process virtual device."))
             {
                 var selection = new StreamSelection { BlockSamples = blockSamples };
                 blockUsed = selection.ResolveBlockSamples(rate, channels);
@@ -58,6 +66,7 @@ public static class BenchLinkCommand
                     return 0;
                 });
                 Thread.Sleep(50);
+                linkBytes = radio?.Peripheral.Link.DeviceBytes ?? 0;
                 stats = probe.Stats();
                 counters = session.Counters;
                 unmatched = probe.Unmatched;
@@ -67,7 +76,16 @@ public static class BenchLinkCommand
             var result = new
             {
                 transport,
-                baud,
+                baud = ble ? 0 : baud,
+                ble = ble ? new
+                {
+                    attMtu,
+                    notificationBytes = attMtu - 3,
+                    connectionIntervalMs = BleAssumptions.ConnectionInterval.TotalMilliseconds,
+                    notificationsPerEvent = BleAssumptions.NotificationsPerEvent,
+                    capacityKbitPerSecond = BleAssumptions.Pacing().BytesPerSecond(attMtu) * 8 / 1000,
+                    throughputKbitPerSecond = linkBytes * 8 / 1000.0 / seconds,
+                } : null,
                 channels,
                 sampleRate = rate,
                 blockSamples = blockUsed,
@@ -86,7 +104,12 @@ public static class BenchLinkCommand
             }
             else
             {
-                Console.Out.WriteLine($"{counters.Blocks} blocks of {blockUsed} samples, {channels} ch x {rate} Hz over {transport}" + (baud > 0 ? $" capped at {baud} baud" : string.Empty) + $" for {seconds} s");
+                Console.Out.WriteLine($"{counters.Blocks} blocks of {blockUsed} samples, {channels} ch x {rate} Hz over {transport}" + (ble ? string.Empty : baud > 0 ? $" capped at {baud} baud" : string.Empty) + $" for {seconds} s");
+                if (result.ble is { } air)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"BLE: ATT MTU {attMtu} ({air.notificationBytes} B per notification), {air.notificationsPerEvent} notification(s) per {air.connectionIntervalMs} ms connection event = {air.capacityKbitPerSecond:F0} kbit/s air budget; carried {air.throughputKbitPerSecond:F1} kbit/s"));
+                }
+
                 Console.Out.WriteLine($"latency sample-in to block-delivered: p50 {stats.P50:F2} ms, p99 {stats.P99:F2} ms, max {stats.Max:F2} ms (target p99 <= {TargetP99Milliseconds} ms: {(result.meetsTarget ? "met" : "NOT met")}); {counters.LostBlocks} blocks lost");
             }
 
@@ -97,4 +120,13 @@ public static class BenchLinkCommand
             Directory.Delete(keyDir, recursive: true);
         }
     }
+
+    private static VirtualDeviceOptions BleDeviceOptions(int channels, int rate) => new()
+    {
+        Channels = channels,
+        SampleRate = rate,
+        Transport = "inproc",
+        PairingWindow = TimeSpan.FromSeconds(60),
+        Quiet = true,
+    };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Wearable.EdgeHost.Ble;
 using Wearable.EdgeHost.Connections;
 using Wearable.EdgeHost.Pairing;
 
@@ -10,14 +11,23 @@ public static class DevicesCommand
     public static Command Create()
     {
         var json = CommonOptions.Json();
-        var command = new Command("devices", "List USB serial devices, running virtual devices and paired devices.") { json };
-        command.SetAction(parse => Run(parse.GetValue(json)));
+        var ble = new Option<bool>("--ble") { Description = $"Also scan {BleScanSeconds} s for Wearable devices advertising over Bluetooth LE (through BlueZ)." };
+        var command = new Command("devices", "List USB serial devices, running virtual devices and paired devices.") { json, ble };
+        command.SetAction(parse => Run(parse.GetValue(json), parse.GetValue(ble)));
         return command;
     }
 
-    private static int Run(bool json)
+    /// <summary>How long --ble scans: a device advertising every 100..1000 ms is seen several times.</summary>
+    public const int BleScanSeconds = 5;
+
+    private static int Run(bool json, bool ble)
     {
-        IReadOnlyList<DiscoveredDevice> found = DeviceDiscovery.Find();
+        var found = new List<DiscoveredDevice>(DeviceDiscovery.Find());
+        if (ble)
+        {
+            found.AddRange(ScanBle());
+        }
+
         HostKeyStore keys = HostKeyStore.ForCurrentUser();
         IReadOnlyList<PairedDevice> paired = keys.List();
         if (json)
@@ -33,7 +43,7 @@ public static class DevicesCommand
 
         if (found.Count == 0)
         {
-            Console.Out.WriteLine("No devices found: plug a device in (/dev/ttyUSB*, /dev/ttyACM*) or start one with 'wearable simulate'.");
+            Console.Out.WriteLine("No devices found: plug a device in (/dev/ttyUSB*, /dev/ttyACM*), start one with 'wearable simulate'" + (ble ? ", or bring a BLE device in range." : " or scan Bluetooth with --ble."));
         }
 
         foreach (DiscoveredDevice device in found)
@@ -48,5 +58,32 @@ public static class DevicesCommand
         }
 
         return 0;
+    }
+
+    private static IEnumerable<DiscoveredDevice> ScanBle()
+    {
+        var seen = new List<DiscoveredDevice>();
+        using var window = new CancellationTokenSource(TimeSpan.FromSeconds(BleScanSeconds));
+        try
+        {
+            BleScanner.ScanAsync(
+                advertisement =>
+                {
+                    lock (seen)
+                    {
+                        seen.Add(new DiscoveredDevice(advertisement.Connection, "ble", "BLE " + (advertisement.Name.Length > 0 ? advertisement.Name : "(no name)") + (advertisement.Rssi is { } rssi ? ", RSSI " + rssi + " dBm" : string.Empty)));
+                    }
+                },
+                cancellationToken: window.Token).GetAwaiter().GetResult();
+        }
+        catch (IOException ex)
+        {
+            throw new CliException("cannot scan for BLE devices: " + ex.Message, "'wearable devices' without --ble lists serial and virtual devices.");
+        }
+
+        lock (seen)
+        {
+            return seen.ToArray();
+        }
     }
 }
