@@ -46,7 +46,7 @@ public sealed class LiveViewFeed
 
     public int SampleRate { get; }
 
-    /// <summary>Samples per spectrum: the power of two nearest half a second (at least 64), so bins stay about 2 Hz wide.</summary>
+    /// <summary>Samples per spectrum: the largest power of two within half a second (at least 64), so bins stay a few Hz wide.</summary>
     public int SpectrumLength { get; }
 
     /// <summary>Feeds a session: blocks, decisions and markers from now on.</summary>

@@ -84,6 +84,7 @@ public static class ViewCommand
     /// <summary>Opens the device, pushes the model if asked, starts streaming and serves the page (what the verb does before it waits).</summary>
     public static RunningView Start(ViewRequest request, TextWriter log)
     {
+        DeviceLaunchers.Simulated ??= new VirtualDeviceLauncher();
         bool simulated = CliSessions.Parse(request.Connection).Kind == ConnectionKind.Simulated;
 
         // A sim:// device forgets its pairing when it stops, so its key goes to a throw-away store (as in 'demo').
