@@ -23,7 +23,8 @@ namespace Wearable.View;
 /// </summary>
 public sealed class LiveViewServer : IAsyncDisposable
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How frames and replies are written: camelCase JSON, as the page reads them.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly WebApplication _app;
     private readonly LiveViewFeed _feed;
