@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need beyond the native toolchain: dbus-daemon, for the private
-# bus that the BLE tests' fake BlueZ runs on (docs/ble.md). Idempotent: nothing happens when it is there.
+# Installs the Debian packages the tests need beyond the native toolchain:
+#   dbus-daemon  the private bus the BLE tests' fake BlueZ runs on (docs/ble.md);
+#   chromium     the browser the live view's Playwright test drives through ExecutablePath, since
+#                Playwright cannot download its own browsers here (docs/live-view.md).
+# Idempotent: installed packages are left alone, and nothing runs apt-get when all are there.
 set -euo pipefail
 
-if command -v dbus-daemon >/dev/null; then
+missing=()
+for package in dbus-daemon chromium; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
-  echo "dbus-daemon is missing and cannot be installed here (needs root and apt-get); the BLE tests will fail" >&2
+  echo "missing Debian packages: ${missing[*]}; they cannot be installed here (needs root and apt-get)." >&2
+  echo "Install them with: sudo apt-get install ${missing[*]}  (the BLE and live-view tests need them)" >&2
   exit 1
 fi
 
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq -o DPkg::Lock::Timeout=600 >/dev/null
-apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 dbus-daemon >/dev/null
+# --no-install-recommends keeps the desktop extras out; headless chromium needs none of them.
+apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
 
 // Run with: dotnet run -c Release --project tests/Wearable.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Not typeof(Program): the CLI this references is an ASP.NET Core app now (the live view), whose Program is public too.
+BenchmarkSwitcher.FromAssembly(typeof(Wearable.Benchmarks.Recording.EdfRecordingBenchmarks).Assembly).Run(args);

@@ -43,6 +43,7 @@ public sealed class MalformedArgumentsTests : IDisposable
         "device run --tcp 0", "device run --pairing-window 0", "device run --drdy-pin 0", "eval --mains 0", "record fuzz --seed 0",
         "record fuzz FILES /tmp",
         "firmware build --out /nonexistent/wearable-folder",
+        "view --port 0", "view --out-dir /nonexistent/wearable-folder",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("wearable-malformed-").FullName;

@@ -24,6 +24,7 @@ public static class DemoCommand
         var output = new Option<string?>("--out") { Description = "EDF+ (.edf) or 24-bit BDF+ (.bdf) file to write (default: an .edf in the temp folder)." }.OutputFile();
         var afe = new Option<bool>("--afe") { Description = "Read the synthetic signal through a simulated ADS1299 and the firmware's real driver (SPI bytes -> driver -> core -> link)." };
         var json = CommonOptions.Json();
+        var view = new Option<bool>("--view") { Description = "Also serve the live view in the browser (docs/live-view.md) on 127.0.0.1 while the demo runs." };
         var command = new Command("demo", "Stream from a virtual device playing real sEMG: pair, stream, record EDF+, live activity and latency, summary.")
         {
             seconds,
@@ -31,8 +32,9 @@ public static class DemoCommand
             output,
             afe,
             json,
+            view,
         };
-        command.SetAction(parse => Run(parse.GetValue(seconds), parse.GetValue(source)!, parse.GetValue(output), parse.GetValue(afe), parse.GetValue(json)));
+        command.SetAction(parse => Run(parse.GetValue(seconds), parse.GetValue(source)!, parse.GetValue(output), parse.GetValue(afe), parse.GetValue(json), parse.GetValue(view)));
         return command;
     }
 
@@ -44,7 +46,7 @@ public static class DemoCommand
         return File.Exists(beside) ? beside : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "data", "samples", Name));
     }
 
-    private static int Run(double seconds, string source, string? output, bool afe, bool json)
+    private static int Run(double seconds, string source, string? output, bool afe, bool json, bool view)
     {
         if (!(seconds > 0) || seconds > 3600)
         {
@@ -121,6 +123,12 @@ public static class DemoCommand
                 session.StartStreamAsync(new StreamSelection { WithInferenceEvents = recognising }).GetAwaiter().GetResult();
                 return 0;
             });
+            LiveViewRun? live = view ? LiveViewRun.Start(session, model is null ? null : model.Label, Path.GetDirectoryName(Path.GetFullPath(path))!, new Wearable.View.LiveViewOptions(), fallBackToAnyPort: true) : null;
+            if (live is not null)
+            {
+                log.WriteLine("live view at " + live.Url + " for the next " + seconds.ToString(CultureInfo.InvariantCulture) + " s (--seconds runs it longer)");
+            }
+
             var clock = System.Diagnostics.Stopwatch.StartNew();
             int tick = 0;
             while (clock.Elapsed.TotalSeconds < seconds - 0.05)
@@ -140,6 +148,7 @@ public static class DemoCommand
                 return 0;
             });
             Thread.Sleep(50);
+            live?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             recorder.Dispose();
             LatencyStats latencyStats = probe.Stats();
             probe.Dispose();
