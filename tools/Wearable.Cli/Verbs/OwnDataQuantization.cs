@@ -91,7 +91,7 @@ internal static class OwnDataQuantization
         else
         {
             Console.Out.WriteLine("wrote " + summary.file + ": " + summary.fileBytes + " bytes, weights " + summary.parameterBytes + " B, arena " + summary.arenaBytes + " B, " + summary.macs + " MACs");
-            Console.Out.WriteLine("on all " + all.Count + " windows of " + data.Root + ": float " + (floatAccuracy * 100).ToString("F2") + " %, int8 " + (fixedAccuracy * 100).ToString("F2") + " % (training data included: a check of the quantization, not of generalisation)");
+            Console.Out.WriteLine("on all " + all.Count + " windows of " + data.Root + ": float " + (floatAccuracy * 100).ToString("F2") + " %, int8 " + (fixedAccuracy * 100).ToString("F2") + " % (a check of the quantization; it scores generalisation only when --data is a folder the model was not trained on)");
         }
 
         return 0;

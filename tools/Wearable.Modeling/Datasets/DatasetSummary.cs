@@ -41,7 +41,7 @@ public sealed record DatasetSummary(IReadOnlyList<ClassCount> Classes, int Subje
 
         if (sessions < 2)
         {
-            warnings.Add("only one session: validation holds out later cues of the same sitting, which overestimates accuracy on another day; record a second session.");
+            warnings.Add("only one session: nothing is held out, so the reported accuracy is on the training sitting itself; record a second session (the last one is held out for validation).");
         }
 
         return new DatasetSummary(classes, subjects, sessions, warnings);
