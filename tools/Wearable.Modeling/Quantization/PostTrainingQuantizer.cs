@@ -74,12 +74,12 @@ public static class PostTrainingQuantizer
     public static QuantizedModel Quantize(IClassifierModel model, WindowSet calibration, QuantizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Network[] members = Members(model);
         if (calibration.Count == 0)
         {
             throw new ArgumentException("No calibration windows: quantization needs at least one window of the data the model will see.", nameof(calibration));
         }
 
-        Network[] members = Members(model);
         var ranges = members.Select(m => CalibrateRanges(m, calibration, options)).ToArray();
         return Build(members, ranges, calibration, options);
     }
