@@ -33,6 +33,22 @@ public static class RecordStreaming
         record.SetAction(parse => Run(parse.GetValue(connect), parse.GetValue(output), parse.GetValue(seconds), parse.GetValue(protocol), parse.GetValue(json)));
     }
 
+    /// <summary>The channel summary PNG beside the recording (FILE.png); a recording is kept even when its picture cannot be drawn.</summary>
+    private static string? SummaryPicture(string recording, TextWriter log)
+    {
+        string path = Path.ChangeExtension(recording, ".png");
+        try
+        {
+            Pictures.ChannelSummaryPicture.Save(recording, path);
+            return path;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EdfFormatException)
+        {
+            log.WriteLine("warning: no summary picture " + path + ": " + ex.Message);
+            return null;
+        }
+    }
+
     /// <summary>
     /// A virtual device with the gestures source is a simulated wearer: it holds each cue's gesture
     /// (rest = 0, the other labels 1, 2, ... in the protocol's order) as the cue is shown.
@@ -157,6 +173,7 @@ public static class RecordStreaming
             CliSessions.Guard(connection, () => { session.StopStreamAsync().GetAwaiter().GetResult(); return 0; });
             Thread.Sleep(50);
             recorder.Dispose();
+            string? picture = SummaryPicture(output, log);
             SessionCounters c = session.Counters;
             var result = new
             {
@@ -171,6 +188,7 @@ public static class RecordStreaming
                 crcErrors = c.CrcErrors,
                 cues = console.Runner?.CuesStarted ?? 0,
                 markers = console.MarkersWritten,
+                plot = picture,
             };
             if (json)
             {
