@@ -41,6 +41,7 @@ public sealed class CuedSessionEndToEndTests : IDisposable
         var record = CliRunner.Run("record", "--connect", "sim://?transport=inproc&source=gestures&channels=8&rate=200&seed=3", "--protocol", protocol, "--out", recording, "--json");
         Assert.True(record.ExitCode == 0, record.Error);
         Assert.Equal(6, record.Json().GetProperty("cues").GetInt32());
+        PictureAssert.IsNonTrivialPng(Path.ChangeExtension(recording, ".png"));
         using (var reader = EdfReader.Open(recording))
         {
             var cues = reader.ReadAnnotations().Where(a => a.Duration is > 0 && !a.Text.StartsWith("BAD", StringComparison.Ordinal)).ToList();
@@ -59,6 +60,15 @@ public sealed class CuedSessionEndToEndTests : IDisposable
         var quantize = CliRunner.Run("quantize", "--model", floatModel, "--out", model, "--json");
         Assert.True(quantize.ExitCode == 0, quantize.Error);
         string[] labels = quantize.Json().GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToArray();
+
+        // eval on the folder: a JSON report and its confusion-matrix picture beside it.
+        string report = Path.Combine(_dir, "eval.json");
+        var eval = CliRunner.Run("eval", "--data", Path.Combine(_dir, "data"), "--model", model, "--report", report, "--json");
+        Assert.True(eval.ExitCode == 0, eval.Error);
+        Assert.True(eval.Json().GetProperty("accuracy").GetDouble() > 0.9, eval.Out);
+        Assert.Equal(3, eval.Json().GetProperty("confusion").GetArrayLength());
+        Assert.True(File.Exists(report));
+        PictureAssert.IsNonTrivialPng(Path.ChangeExtension(report, ".png"));
 
         using var board = new VirtualBoard(new VirtualDeviceOptions { Source = CuedGestureSource.Name, Channels = 8, SampleRate = 200, Seed = 11, Transport = "pty", PairingWindow = TimeSpan.FromMinutes(1), Quiet = true });
         board.Start();
