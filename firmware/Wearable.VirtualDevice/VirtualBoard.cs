@@ -44,6 +44,8 @@ public sealed class VirtualBoard : IDisposable
             ? new PlaybackSource(_clock, options.Preloaded)
             : options.Source == "synthetic"
             ? new SyntheticSource(_clock, options.Channels, options.SampleRate, options.Seed)
+            : options.Source == CuedGestureSource.Name
+            ? new CuedGestureSource(_clock, options.Channels, options.SampleRate, options.Seed)
             : new PlaybackSource(_clock, Recording.Load(options.Source));
         Source = source;
 

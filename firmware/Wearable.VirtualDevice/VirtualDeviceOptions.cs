@@ -6,7 +6,7 @@ namespace Wearable.VirtualDevice;
 /// <summary>Everything the virtual device can be told on its command line (docs/virtual-device.md).</summary>
 public sealed record VirtualDeviceOptions
 {
-    /// <summary>"synthetic", or a path to a Myo .dat / Muse .csv recording to play back.</summary>
+    /// <summary>"synthetic", "gestures" (a wearer who holds the gesture the host cues), or a path to a Myo .dat / Muse .csv recording to play back.</summary>
     public string Source { get; init; } = "synthetic";
 
     /// <summary>A recording already in memory (e.g. converted from EDF by the CLI); overrides <see cref="Source"/>.</summary>
@@ -67,7 +67,7 @@ public sealed record VirtualDeviceOptions
 
     public const string Usage =
         "Wearable.VirtualDevice [options]\n" +
-        "  --source synthetic|<file.dat|file.csv>  signal (default synthetic sEMG-like bursts)\n" +
+        "  --source synthetic|gestures|<file.dat|file.csv>  signal (default synthetic sEMG-like bursts; gestures: holds the gesture a cued recording asks for)\n" +
         "  --seed N                 seed of the synthetic signal (default 1)\n" +
         "  --channels N --rate HZ   synthetic channels and rate (default 16 x 2000)\n" +
         "  --transport pty|tcp      link (default pty; prints the /dev/pts path)\n" +

@@ -15,6 +15,22 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void Bench_kernels_plot_draws_a_bar_per_case()
+    {
+        string plot = Path.Combine(Path.GetTempPath(), "wearable-bench-" + Environment.ProcessId + ".png");
+        try
+        {
+            var result = CliRunner.Run("bench", "kernels", "--json", "--seconds", "0.05", "--filter", "l2mu", "--plot", plot);
+            Assert.Equal(0, result.ExitCode);
+            PictureAssert.IsNonTrivialPng(plot, minimumHeight: 150);
+        }
+        finally
+        {
+            File.Delete(plot);
+        }
+    }
+
+    [Fact]
     public void Unknown_filter_is_a_user_error_with_the_known_names()
     {
         var result = CliRunner.Run("bench", "kernels", "--filter", "no-such-kernel");

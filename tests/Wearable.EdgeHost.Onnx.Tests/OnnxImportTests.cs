@@ -61,7 +61,7 @@ public sealed class OnnxImportTests(ITestOutputHelper output)
     public void ThePyTorchModelBecomesADeviceModelThatDecidesLikeTheFloatModel()
     {
         byte[] onnx = PyTorchFile("pytorch-gesture-cnn.onnx");
-        QuantizedModel quantized = OnnxModelImporter.Import(onnx, InputScale, Windows("Male0", "training0", hop: 20), new QuantizationOptions { Name = "pytorch-gesture-cnn" });
+        QuantizedModel quantized = OnnxModelImporter.Import(onnx, InputScale, Windows("Male0", "training0", hop: 20), MyoArmbandProtocol.QuantizationOptions("pytorch-gesture-cnn"));
         ModelDefinition model = ModelReader.Read(quantized.File);
         var runner = new ModelRunner(model);
         Network network = OnnxModelImporter.ReadNetwork(onnx, InputScale);

@@ -42,7 +42,7 @@ public class PostTrainingQuantizerTests
         Trainer.Fit(network, train, null, new TrainingOptions { MaxEpochs = 4, Seed = 3 });
         network.SetTraining(null);
 
-        var quantized = PostTrainingQuantizer.Quantize(network, train, new QuantizationOptions { Name = "tiny" });
+        var quantized = PostTrainingQuantizer.Quantize(network, train, MyoArmbandProtocol.QuantizationOptions("tiny"));
 
         var model = ModelReader.Read(quantized.File);
         Assert.Equal("tiny", model.Name);
@@ -65,7 +65,7 @@ public class PostTrainingQuantizerTests
         Trainer.Fit(ensemble, train, null, new TrainingOptions { MaxEpochs = 3, Seed = 5 });
         ensemble.SetTraining(null);
 
-        var quantized = PostTrainingQuantizer.Quantize(ensemble, train);
+        var quantized = PostTrainingQuantizer.Quantize(ensemble, train, MyoArmbandProtocol.QuantizationOptions());
 
         Assert.Equal(
             new[]
@@ -93,7 +93,7 @@ public class PostTrainingQuantizerTests
         var data = Data();
         var network = NetworkFile.Load(RepositoryPaths.InRepo("models", "gesture-cnn-myo-pretrained.float.json"));
         var calibration = FixedPointEvaluation.Subsample(Cycle(data, "Male0", MyoArmbandDataset.Training), 200);
-        var quantized = PostTrainingQuantizer.Quantize(network, calibration);
+        var quantized = PostTrainingQuantizer.Quantize(network, calibration, MyoArmbandProtocol.QuantizationOptions());
         var test = Cycle(data, "Female0", MyoArmbandDataset.Test1);
         double agreement = Agreement(network, new FixedPointEvaluation(quantized.File), test);
         Assert.True(agreement >= 0.95, "int8 and float agree on " + agreement + " of " + test.Count + " windows");
@@ -119,7 +119,7 @@ public class PostTrainingQuantizerTests
         // and 1.070866 = 0.535433 * 2^1; M = round(0.5354330708661418 * 2^31) = round(1149833764.28) = 1149833764.
         // Weights: 0.5 -> 127, -0.25 -> -63.5 -> -64 (half away from zero); 1.0 -> 127, 0.125 -> 15.875 -> 16.
         // Biases (scale s_in * s_w): 0.125 / (0.5 / 127) = 31.75 -> 32; -0.25 / (1 / 127) = -31.75 -> -32.
-        var quantized = PostTrainingQuantizer.Quantize(network, calibration, new QuantizationOptions { Labels = ["a", "b"] });
+        var quantized = PostTrainingQuantizer.Quantize(network, calibration, new QuantizationOptions { Labels = ["a", "b"], SampleRateMilliHz = 200_000 });
         var model = ModelReader.Read(quantized.File);
         var pw = Assert.IsType<PointwiseConvLayer>(model.Layers[0]);
         Assert.Equal(new[] { 1149833764, 1149833764 }, pw.Quant.Multipliers);
@@ -164,7 +164,7 @@ public class PostTrainingQuantizerTests
     {
         var spiking = ClassifierModels.Create("cuba:16", MyoArmbandProtocol.WindowLength, 8, 7, 1f / 32);
         var windows = new WindowSet(8, MyoArmbandProtocol.WindowLength, 1);
-        var ex = Assert.Throws<NotSupportedException>(() => PostTrainingQuantizer.Quantize(spiking, windows));
+        var ex = Assert.Throws<NotSupportedException>(() => PostTrainingQuantizer.Quantize(spiking, windows, MyoArmbandProtocol.QuantizationOptions()));
         Assert.Contains("int8", ex.Message);
     }
 }
@@ -179,7 +179,7 @@ public class QuantizedModelPipelineTests
         var recording = data.LoadSession(person, MyoArmbandDataset.Test0)[3];
         var network = NetworkFile.Load(RepositoryPaths.InRepo("models", "gesture-cnn-myo-pretrained.float.json"));
         var calibration = MyoArmbandProtocol.Windows(data.LoadSession(person, MyoArmbandDataset.Training).Take(7), MyoArmbandProtocol.WindowLength, 25);
-        byte[] file = PostTrainingQuantizer.Quantize(network, calibration).File;
+        byte[] file = PostTrainingQuantizer.Quantize(network, calibration, MyoArmbandProtocol.QuantizationOptions()).File;
 
         var pipeline = new ModelPipeline(ModelReader.Read(file));
         var windowEvaluation = new FixedPointEvaluation(file);

@@ -70,7 +70,7 @@ public class QuantizationAwareTrainingTests
         var network = TrainedSmallNet(train);
         var ranges = PostTrainingQuantizer.CalibrateRanges(network, train);
         var qat = new QatNetwork(network, ranges);
-        var file = PostTrainingQuantizer.Quantize(qat.Float, qat.Ranges).File;
+        var file = PostTrainingQuantizer.Quantize(qat.Float, qat.Ranges, MyoArmbandProtocol.QuantizationOptions()).File;
         var runner = new FixedPointEvaluation(file);
         var model = runner.Runner.Model;
         int logitsTensor = model.Layers[^1].Input; // the softmax reads the dense output
@@ -168,7 +168,7 @@ public class QuantizationAwareTrainingTests
         control.SetTraining(null);
         double controlPtq = FixedPointEvaluation.QuantizeAndScore(control, train, test);
         var result = QuantizationAwareTraining.FineTune(network, train, null, train, new QatOptions { Epochs = 3, LearningRate = 1e-3, Seed = 2 });
-        double qat = new FixedPointEvaluation(QuantizationAwareTraining.Export(result).File).Accuracy(test);
+        double qat = new FixedPointEvaluation(QuantizationAwareTraining.Export(result, MyoArmbandProtocol.QuantizationOptions()).File).Accuracy(test);
 
         string numbers = "float " + floatAccuracy + ", PTQ " + ptq + ", float +3 epochs then PTQ " + controlPtq + ", QAT " + qat;
         Assert.True(ptq < floatAccuracy - 0.05, "the outlier should hurt PTQ: " + numbers);
@@ -182,11 +182,11 @@ public class QuantizationAwareTrainingTests
         var train = Cycles(data, "Male0", MyoArmbandDataset.Training, 0, 7, 20);
         var network = TrainedSmallNet(train);
         byte[] Run() => QuantizationAwareTraining.Export(
-            QuantizationAwareTraining.FineTune(network, train, null, train, new QatOptions { Epochs = 2, Seed = 4, GainJitter = 0.1 })).File;
+            QuantizationAwareTraining.FineTune(network, train, null, train, new QatOptions { Epochs = 2, Seed = 4, GainJitter = 0.1 }), MyoArmbandProtocol.QuantizationOptions()).File;
 
         byte[] first = Run();
         Assert.Equal(first, Run());
-        Assert.NotEqual(PostTrainingQuantizer.Quantize(network, train).File, first); // it did fine-tune
+        Assert.NotEqual(PostTrainingQuantizer.Quantize(network, train, MyoArmbandProtocol.QuantizationOptions()).File, first); // it did fine-tune
     }
 
     [Fact]
@@ -200,6 +200,6 @@ public class QuantizationAwareTrainingTests
         var result = QuantizationAwareTraining.FineTune(network, train, validation, train, new QatOptions { Epochs = 1, LearningRate = 0.5 });
 
         Assert.True(result.KeptStart, "validation: start " + result.StartValidationAccuracy + ", best epoch " + result.Fit.BestValidationAccuracy);
-        Assert.Equal(PostTrainingQuantizer.Quantize(network, train).File, QuantizationAwareTraining.Export(result).File);
+        Assert.Equal(PostTrainingQuantizer.Quantize(network, train, MyoArmbandProtocol.QuantizationOptions()).File, QuantizationAwareTraining.Export(result, MyoArmbandProtocol.QuantizationOptions()).File);
     }
 }

@@ -8,7 +8,7 @@ namespace Wearable.EdgeHost.Recording;
 /// data records, markers, inference events and lost spans as annotations (<see cref="StreamRecording"/>).
 /// Subscribes to the session's receive thread, so a slow disk never drops blocks from the session's own buffer.
 /// </summary>
-public sealed class SessionRecorder : IDisposable
+public sealed class SessionRecorder : IMarkerSink, IDisposable
 {
     /// <summary>Annotation bytes per one-second record: room for ~30 decisions a second before the writer has to widen the file at close.</summary>
     public const int AnnotationBytesPerRecord = 1024;
@@ -112,6 +112,16 @@ public sealed class SessionRecorder : IDisposable
             {
                 _recording.Annotate(text);
             }
+        }
+    }
+
+    /// <inheritdoc/>
+    public EdfAnnotation AddMarker(string text, double? durationSeconds = null)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _recording.AddMarker(text, durationSeconds);
         }
     }
 

@@ -119,6 +119,18 @@ public sealed class StreamRecording
     /// <summary>A text annotation at the current end of the recording.</summary>
     public void Annotate(string text) => _writer.AddAnnotation(Seconds(Position), null, text);
 
+    /// <summary>
+    /// A marker or cue at the current end of the recording, spanning <paramref name="durationSeconds"/>
+    /// when given; returns the annotation as written (see <see cref="IMarkerSink"/>).
+    /// </summary>
+    public EdfAnnotation AddMarker(string text, double? durationSeconds)
+    {
+        MarkerText.Check(text, durationSeconds);
+        var annotation = new EdfAnnotation(Seconds(Position), durationSeconds, text);
+        _writer.AddAnnotation(annotation.Onset, annotation.Duration, annotation.Text);
+        return annotation;
+    }
+
     /// <summary>Marks the end (padding the last partial record with zeros, and saying so), then closes the file.</summary>
     public void Finish()
     {

@@ -17,17 +17,19 @@ public static class BenchCommand
         var json = CommonOptions.Json();
         var seconds = new Option<double>("--seconds") { Description = "Measurement budget per case in seconds.", DefaultValueFactory = _ => 2.0 }.InRange(0, 600, exclusiveMin: true);
         var filter = new Option<string?>("--filter") { Description = "Only cases whose name or family contains this text." }.ShortText();
+        var plot = new Option<string?>("--plot") { Description = "Also draw the median CPU time per case as a bar chart (PNG) at this path." }.OutputFile();
         var kernels = new Command("kernels", "Time the shared kernels: DSP front end, spiking layers, and whatever other families registered.")
         {
             json,
             seconds,
             filter,
+            plot,
         };
-        kernels.SetAction(parse => RunKernels(parse.GetValue(json), parse.GetValue(seconds), parse.GetValue(filter)));
+        kernels.SetAction(parse => RunKernels(parse.GetValue(json), parse.GetValue(seconds), parse.GetValue(filter), parse.GetValue(plot)));
         return new Command("bench", "Measure performance (benchmarks, not tests).") { kernels, BenchLinkCommand.Create(), BenchModelsCommand.Create() };
     }
 
-    private static int RunKernels(bool json, double seconds, string? filter)
+    private static int RunKernels(bool json, double seconds, string? filter, string? plot)
     {
         var cases = KernelBenchmarkCatalog.All
             .Where(c => filter is null || c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase) || c.Family.Contains(filter, StringComparison.OrdinalIgnoreCase))
@@ -38,6 +40,10 @@ public static class BenchCommand
         }
 
         IReadOnlyList<BenchmarkResult> results = BenchmarkRunner.RunAll(cases, seconds);
+        if (plot is not null)
+        {
+            Pictures.BarChartPicture.Save(plot, results.Select(r => r.Name + " (per " + r.Unit + ")").ToArray(), results.Select(r => r.CpuNanosecondsPerUnitMedian / 1000).ToArray(), "bench kernels: median CPU time per unit, one core", "µs");
+        }
         var machine = new
         {
             os = RuntimeInformation.OSDescription,

@@ -46,9 +46,15 @@ public static class EvalCommand
         command.Options.Add(testRepetitions);
         qat.AddTo(command);
         eeg.AddTo(command);
+        OwnDataEvaluation.AddTo(command);
         command.Options.Add(json);
         command.SetAction(parse =>
         {
+            if (OwnDataEvaluation.TryRun(parse, shared, parse.GetValue(modelFile), parse.GetValue(json)) is int ownExit)
+            {
+                return ownExit;
+            }
+
             if (eeg.TryRun(parse, parse.GetValue(json)) is int eegExit)
             {
                 return eegExit;

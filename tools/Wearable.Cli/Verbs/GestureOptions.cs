@@ -8,7 +8,7 @@ namespace Wearable.Cli.Verbs;
 /// <summary>Options shared by `train` and `eval`, and the lookup of the Myo armband dataset.</summary>
 internal sealed class GestureOptions
 {
-    public Option<DirectoryInfo?> Data { get; } = new Option<DirectoryInfo?>("--data") { Description = "MyoArmbandDataset folder (default: ../shared/data/emg/myo-armband beside the repository)." }.ExistingFolder();
+    public Option<DirectoryInfo?> Data { get; } = new Option<DirectoryInfo?>("--data") { Description = "Data folder: the MyoArmbandDataset (default: ../shared/data/emg/myo-armband beside the repository), myo-readings, or a folder of your own annotated .edf/.bdf or labelled .csv recordings." }.ExistingFolder();
 
     public Option<string> Spec { get; } = new Option<string>("--spec") { Description = "Layers before the classifier, e.g. " + Network.DefaultSpec + " (CNN) or cuba:128 / lif:64 (spiking, surrogate-gradient BPTT) or l2mu:16:4:64 (L2MU: memorySize:order:hidden[:theta[:delta[:memoryThreshold]]]).", DefaultValueFactory = _ => Network.DefaultSpec }.ShortText().NetworkSpec();
 
@@ -85,6 +85,26 @@ internal sealed class GestureOptions
             Parallelism = threads,
             Rehearsal = parse.GetValue(Rehearsal),
         };
+    }
+
+    /// <summary>The data folder with the loader its layout calls for (MyoArmbandDataset, myo-readings, or one's own recordings).</summary>
+    public IGestureDataset AnyDataset(ParseResult parse) => OpenAny(parse.GetValue(Data));
+
+    internal static IGestureDataset OpenAny(DirectoryInfo? folder)
+    {
+        string path = folder?.FullName ?? DefaultDataPath();
+        try
+        {
+            return GestureDatasets.Open(path);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new CliException(ex.Message, "Pass --data <folder of recordings> (see docs/gestures.md, 'Your own data').");
+        }
+        catch (DatasetFormatException ex)
+        {
+            throw new CliException(ex.Message, "Record labelled sessions with 'wearable record --protocol FILE', or see docs/gestures.md, 'Your own data'.");
+        }
     }
 
     public MyoArmbandDataset Dataset(ParseResult parse)

@@ -90,7 +90,7 @@ internal static class ProtocolVariants
         {
             try
             {
-                fixedModel = PostTrainingQuantizer.Quantize(floatModel, FixedPointEvaluation.Subsample(MyoArmbandProtocol.PreTrainingWindows(data, 25), 2000)).File;
+                fixedModel = PostTrainingQuantizer.Quantize(floatModel, FixedPointEvaluation.Subsample(MyoArmbandProtocol.PreTrainingWindows(data, 25), 2000), MyoArmbandProtocol.QuantizationOptions()).File;
             }
             catch (NotSupportedException ex)
             {

@@ -41,6 +41,12 @@ public static class QuantizeCommand
             string layers = network is EnsembleModel e && e.Members.All(m => m.Spec == e.Members[0].Spec)
                 ? e.Members.Count + " x [" + e.Members[0].Spec + " + dense " + network.Classes + "] summed"
                 : network.Spec + " + dense " + network.Classes;
+            FloatModelCard? card = NetworkFile.ReadCard(modelPaths.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)[0]);
+            if (card is not null)
+            {
+                return OwnDataQuantization.Run(network, card, parse.GetValue(data), parse.GetValue(output)!, parse.GetValue(name)!, parse.GetValue(windows), parse.GetValue(range)!, parse.GetValue(evaluate), qat.Read(parse, 1, 0), parse.GetValue(json));
+            }
+
             var dataset = OpenDataset(parse.GetValue(data));
             if (network is L2muNetwork l2mu)
             {
@@ -49,17 +55,16 @@ public static class QuantizeCommand
 
             int count = parse.GetValue(windows);
 
-            var options = new QuantizationOptions
-            {
-                Name = parse.GetValue(name)!,
-                Range = parse.GetValue(range) switch
-                {
-                    "minmax" => CalibrationRange.MinMax,
-                    "percentile" => CalibrationRange.Percentile,
-                    var r => throw new CliException("Unknown --range '" + r + "'.", "Use minmax or percentile."),
-                },
-            };
+            var options = MyoArmbandProtocol.QuantizationOptions(parse.GetValue(name)!);
+            options.Range = RangeOf(parse.GetValue(range)!);
             var calibrationSet = FixedPointEvaluation.Subsample(CalibrationSet(dataset, parse.GetValue(calibration)!), count);
+            if (calibrationSet.Count == 0)
+            {
+                throw new CliException(
+                    "No calibration windows in " + dataset.Root + " for --calibration " + parse.GetValue(calibration) + " (the set holds no classe_*.dat recordings there).",
+                    "Pass --calibration with person names of the EvaluationDataset, or --data pointing at a complete MyoArmbandDataset.");
+            }
+
             options.Description = "int8 post-training quantization of " + modelNames + " (" + layers + " + softmax); calibrated on "
                 + calibrationSet.Count + " windows (" + parse.GetValue(calibration) + ", " + parse.GetValue(range) + "). Input: raw Myo armband samples (int8 range), 8 ch at 200 Hz, 52-sample windows.";
             var qatOptions = qat.Read(parse, 1, 0);
@@ -152,6 +157,13 @@ public static class QuantizeCommand
         });
         return command;
     }
+
+    internal static CalibrationRange RangeOf(string range) => range switch
+    {
+        "minmax" => CalibrationRange.MinMax,
+        "percentile" => CalibrationRange.Percentile,
+        var r => throw new CliException("Unknown --range '" + r + "'.", "Use minmax or percentile."),
+    };
 
     internal static MyoArmbandDataset OpenDataset(DirectoryInfo? folder)
     {

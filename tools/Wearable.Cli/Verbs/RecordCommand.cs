@@ -15,6 +15,7 @@ public static class RecordCommand
         var command = new Command("record", "Record EDF+/BDF files and look after them.");
         command.Subcommands.Add(CreateRepair());
         command.Subcommands.Add(RecordFuzz.Create());
+        command.Subcommands.Add(RecordExport.Create());
         RecordStreaming.AddTo(command);
         return command;
     }

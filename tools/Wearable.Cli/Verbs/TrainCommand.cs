@@ -17,21 +17,34 @@ public static class TrainCommand
         var person = new Option<string?>("--person") { Description = "Train on this evaluation person's training0 (e.g. Male0); default: pre-train on PreTrainingDataset." }.ShortText();
         var from = new Option<string?>("--from") { Description = "Start from this float model (fine-tuning) instead of random weights; a+b.json joins models into an ensemble." }.ExistingFiles();
         var output = new Option<FileInfo>("--out") { Description = "Where to write the float model (JSON).", DefaultValueFactory = _ => new FileInfo("gesture-cnn.json") }.OutputFile();
+        var board = new Option<string>("--board") { Description = "Board whose RAM budget sizes a model for your own data: " + Wearable.Firmware.Profiles.BoardProfile.KnownNames + ".", DefaultValueFactory = _ => "esp32" }.OneOf("esp32", "esp32s3", "meadow", "linux-sbc", "virtual");
         var json = CommonOptions.Json();
-        var command = new Command("train", "Train the gesture CNN (float32, CPU) on the Myo armband dataset and save it.");
+        var command = new Command("train", "Train the gesture CNN (float32, CPU) on the Myo armband dataset or on your own annotated recordings (--data DIR) and save it.");
+        command.Options.Add(board);
         shared.AddTo(command);
         command.Options.Add(person);
         command.Options.Add(from);
         command.Options.Add(output);
         command.Options.Add(json);
-        command.SetAction(parse => Run(parse, shared, parse.GetValue(person), parse.GetValue(from), parse.GetValue(output)!, parse.GetValue(json)));
+        command.SetAction(parse => Run(parse, shared, parse.GetValue(person), parse.GetValue(from), parse.GetValue(output)!, parse.GetValue(board)!, parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(ParseResult parse, GestureOptions shared, string? personName, string? from, FileInfo output, bool json)
+    private static int Run(ParseResult parse, GestureOptions shared, string? personName, string? from, FileInfo output, string board, bool json)
     {
-        var data = shared.Dataset(parse);
+        IGestureDataset any = shared.AnyDataset(parse);
         var options = shared.Read(parse, json ? null : EvalCommand.PrintEpoch);
+        if (any is not MyoArmbandDataset data)
+        {
+            if (personName is not null || from is not null)
+            {
+                throw new CliException("--person and --from apply to the MyoArmbandDataset only; " + any.Root + " is " + any.Kind + ".", "Drop them: every session in the folder is used, the last one held out for validation.");
+            }
+
+            bool specGiven = parse.GetResult(shared.Spec) is { Implicit: false };
+            return OwnDataTraining.Run(any, options, specGiven ? options.Spec : null, board, output, json);
+        }
+
         IClassifierModel network;
         TrainingResult fit;
         if (personName is null)

@@ -16,6 +16,29 @@ public sealed class EdfRecordingReader : IRecordingReader
     /// <summary>Annotation texts of the last file read, in label order.</summary>
     public IReadOnlyList<string> LabelNames { get; private set; } = [];
 
+    /// <summary>
+    /// With <see cref="Classes"/>: label frames by class spans only (cues), in this fixed class order, the
+    /// way a data set of several files needs; null labels every annotation text (one file on its own).
+    /// </summary>
+    public ClassAnnotationRules? Rules { get; init; }
+
+    /// <summary>The class order used with <see cref="Rules"/>.</summary>
+    public IReadOnlyList<string>? Classes { get; init; }
+
+    /// <summary>The class names (texts of annotations with a duration, BAD spans left out) in a file, sorted.</summary>
+    public static IReadOnlyList<string> ClassTexts(string path)
+    {
+        try
+        {
+            using var reader = EdfReader.Open(path);
+            return reader.ReadAnnotations().Where(ClassAnnotationRules.IsClass).Select(a => a.Text).Distinct().Order(StringComparer.Ordinal).ToList();
+        }
+        catch (EdfFormatException ex)
+        {
+            throw new DatasetFormatException(path, ex.Message + (ex.Hint is null ? string.Empty : " (" + ex.Hint + ")"), byteOffset: ex.ByteOffset ?? -1);
+        }
+    }
+
     public LabelledRecording Read(string path)
     {
         try
@@ -51,7 +74,12 @@ public sealed class EdfRecordingReader : IRecordingReader
             var annotations = reader.ReadAnnotations();
             int[]? labels = null;
             LabelNames = annotations.Select(a => a.Text).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (annotations.Count > 0)
+            if (Rules is not null && Classes is not null)
+            {
+                LabelNames = Classes;
+                labels = Rules.FrameLabels(annotations, Classes, frames, rate);
+            }
+            else if (annotations.Count > 0)
             {
                 labels = new int[frames];
                 Array.Fill(labels, LabelledRecording.NoLabel);
@@ -83,7 +111,8 @@ public sealed class EdfRecordingReader : IRecordingReader
                 rate,
                 units.Length > 0 ? units : "uV",
                 samples,
-                labels);
+                labels,
+                unitsPerCount: signals[first].Gain);
         }
         catch (EdfFormatException ex)
         {

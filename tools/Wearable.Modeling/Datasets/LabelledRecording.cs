@@ -14,7 +14,7 @@ public sealed class LabelledRecording
 
     private LabelledRecording(
         string source, string personId, string sessionId, string[] channelNames, double sampleRate, string units,
-        short[]? int16Samples, float[]? floatSamples, int[]? frameLabels, int segmentLabel)
+        short[]? int16Samples, float[]? floatSamples, int[]? frameLabels, int segmentLabel, double unitsPerCount)
     {
         if (channelNames.Length == 0)
         {
@@ -49,6 +49,7 @@ public sealed class LabelledRecording
 
         FrameLabels = frameLabels;
         SegmentLabel = segmentLabel;
+        UnitsPerCount = unitsPerCount > 0 ? unitsPerCount : throw new ArgumentOutOfRangeException(nameof(unitsPerCount), unitsPerCount, "Units per count must be positive.");
     }
 
     /// <summary>Where the samples came from (a path, or a description for generated data).</summary>
@@ -83,15 +84,22 @@ public sealed class LabelledRecording
 
     public double DurationSeconds => Frames / SampleRate;
 
+    /// <summary>
+    /// Sample units (<see cref="Units"/>) per count of the device that recorded it: an EDF signal's gain
+    /// (e.g. 0.195 µV per ADC count), 1 for raw codes. The quantizer uses it to feed a model trained on
+    /// these units with the device's raw counts.
+    /// </summary>
+    public double UnitsPerCount { get; }
+
     public static LabelledRecording FromInt16(
         string source, string personId, string sessionId, string[] channelNames, double sampleRate, string units,
-        short[] interleaved, int[]? frameLabels = null, int segmentLabel = NoLabel) =>
-        new(source, personId, sessionId, channelNames, sampleRate, units, interleaved, null, frameLabels, segmentLabel);
+        short[] interleaved, int[]? frameLabels = null, int segmentLabel = NoLabel, double unitsPerCount = 1.0) =>
+        new(source, personId, sessionId, channelNames, sampleRate, units, interleaved, null, frameLabels, segmentLabel, unitsPerCount);
 
     public static LabelledRecording FromFloat(
         string source, string personId, string sessionId, string[] channelNames, double sampleRate, string units,
-        float[] interleaved, int[]? frameLabels = null, int segmentLabel = NoLabel) =>
-        new(source, personId, sessionId, channelNames, sampleRate, units, null, interleaved, frameLabels, segmentLabel);
+        float[] interleaved, int[]? frameLabels = null, int segmentLabel = NoLabel, double unitsPerCount = 1.0) =>
+        new(source, personId, sessionId, channelNames, sampleRate, units, null, interleaved, frameLabels, segmentLabel, unitsPerCount);
 
     public float Sample(int frame, int channel)
     {

@@ -12,7 +12,7 @@ public sealed record MyoParticipant(string Name, string Folder, char Sex, int In
 /// The Côté-Allard MyoArmbandDataset folder (<c>emg/myo-armband</c>): PreTrainingDataset (22 people,
 /// training0) and EvaluationDataset (18 people, training0/Test0/Test1), 28 repetitions per session.
 /// </summary>
-public sealed class MyoArmbandDataset
+public sealed class MyoArmbandDataset : IGestureDataset
 {
     public const string Training = "training0";
     public const string Test0 = "Test0";
@@ -33,6 +33,21 @@ public sealed class MyoArmbandDataset
     }
 
     public string Root { get; }
+
+    public string Kind => "MyoArmbandDataset";
+
+    public IReadOnlyList<string> ClassNames => MyoArmbandDatReader.GestureNames;
+
+    public int Channels => MyoArmbandDatReader.Channels;
+
+    public double SampleRate => MyoArmbandDatReader.SampleRate;
+
+    /// <summary>Every session: the evaluation people's training0, Test0 and Test1, then the pre-training people's training0 (subject "PreTraining/&lt;name&gt;").</summary>
+    public IReadOnlyList<DatasetSession> Sessions =>
+        EvaluationParticipants()
+            .SelectMany(p => new[] { Training, Test0, Test1 }.Select(s => new DatasetSession(p.Name, s, Path.Combine(p.Folder, s), () => LoadSession(p, s))))
+            .Concat(PreTrainingParticipants().Select(p => new DatasetSession("PreTraining/" + p.Name, Training, Path.Combine(p.Folder, Training), () => LoadSession(p, Training))))
+            .ToList();
 
     public IReadOnlyList<MyoParticipant> EvaluationParticipants() => Participants("EvaluationDataset");
 

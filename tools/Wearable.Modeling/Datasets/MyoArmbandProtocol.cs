@@ -31,6 +31,15 @@ public static class MyoArmbandProtocol
             WindowLength,
             hop);
 
+    /// <summary>Quantization settings for a model of this protocol: 200 Hz, decisions every <see cref="Hop"/> samples, the seven gesture names.</summary>
+    public static Quantization.QuantizationOptions QuantizationOptions(string name = "gesture-cnn-int8") => new()
+    {
+        Name = name,
+        SampleRateMilliHz = (int)(MyoArmbandDatReader.SampleRate * 1000),
+        HopSamples = Hop,
+        Labels = MyoArmbandDatReader.GestureNames,
+    };
+
     /// <summary>All of the pre-training set (one session per person), for transfer learning.</summary>
     public static WindowSet PreTrainingWindows(MyoArmbandDataset data, int hop = Hop) =>
         Windows(data.PreTrainingParticipants().SelectMany(p => data.LoadSession(p, MyoArmbandDataset.Training)), WindowLength, hop);

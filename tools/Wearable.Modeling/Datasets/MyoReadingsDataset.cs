@@ -7,7 +7,7 @@ public sealed record MyoReadingsSession(string Participant, string Session, stri
 /// The myo-readings folder (<c>emg/myo-readings</c>): continuous labelled streams with a real rest
 /// class, <c>_readings_right_hand/&lt;participant&gt;-&lt;session&gt;/&lt;label&gt;.txt</c>.
 /// </summary>
-public sealed class MyoReadingsDataset
+public sealed class MyoReadingsDataset : IGestureDataset
 {
     public MyoReadingsDataset(string root)
     {
@@ -29,6 +29,17 @@ public sealed class MyoReadingsDataset
     public string Root { get; }
 
     public IReadOnlyList<MyoReadingsSession> Sessions { get; }
+
+    public string Kind => "myo-readings";
+
+    public IReadOnlyList<string> ClassNames => MyoReadingsReader.GestureNames;
+
+    public int Channels => MyoReadingsReader.Channels;
+
+    public double SampleRate => MyoReadingsReader.SampleRate;
+
+    IReadOnlyList<DatasetSession> IGestureDataset.Sessions =>
+        Sessions.Select(s => new DatasetSession(s.Participant, s.Session, s.Folder, () => Load(s))).ToList();
 
     public IEnumerable<string> Participants => Sessions.Select(s => s.Participant).Distinct();
 

@@ -80,7 +80,7 @@ public sealed class FixedPointEvaluation
             return L2muExporter.ExportAndScore(l2mu, test);
         }
 
-        var quantized = PostTrainingQuantizer.Quantize(model, Subsample(train, calibrationWindows), options);
+        var quantized = PostTrainingQuantizer.Quantize(model, Subsample(train, calibrationWindows), options ?? QuantizationOptions.HostScoringOnly());
         var evaluation = new FixedPointEvaluation(quantized.File);
         runner = evaluation.Runner;
         return evaluation.Accuracy(test);

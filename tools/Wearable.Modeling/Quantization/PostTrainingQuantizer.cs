@@ -17,7 +17,11 @@ public enum CalibrationRange
     Percentile,
 }
 
-/// <summary>Settings of one post-training quantization.</summary>
+/// <summary>
+/// Settings of one post-training quantization. Nothing here is specific to a data set: the input's rate,
+/// decision hop and labels come from the caller (<see cref="MyoArmbandProtocol.QuantizationOptions"/> for
+/// the Myo armband, the float model's card for one's own recordings).
+/// </summary>
 public sealed class QuantizationOptions
 {
     public CalibrationRange Range { get; set; } = CalibrationRange.MinMax;
@@ -29,13 +33,28 @@ public sealed class QuantizationOptions
 
     public string Description { get; set; } = "";
 
-    /// <summary>Input rate in milli-hertz (Myo armband: 200 Hz).</summary>
-    public int SampleRateMilliHz { get; set; } = 200_000;
+    /// <summary>Input rate in milli-hertz; required (the device refuses a model for another rate).</summary>
+    public int SampleRateMilliHz { get; set; }
 
-    /// <summary>Hop between decisions in input samples (the protocol's test hop).</summary>
-    public int HopSamples { get; set; } = MyoArmbandProtocol.Hop;
+    /// <summary>Hop between decisions in input samples; 0 = a quarter of the window.</summary>
+    public int HopSamples { get; set; }
 
-    public string[] Labels { get; set; } = MyoArmbandDatReader.GestureNames;
+    /// <summary>Class names in label order; missing names become "class k".</summary>
+    public string[] Labels { get; set; } = [];
+
+    /// <summary>
+    /// Null: the float model was trained on the device's raw counts in int8 range (the Myo armband), which
+    /// reach the CNN unchanged. Set: the model was trained on physical units (e.g. µV from an EDF+ file)
+    /// and one device count is this many of them; the front end then scales counts so the calibration
+    /// windows' peak fills the int8 input.
+    /// </summary>
+    public double? InputUnitsPerCount { get; set; }
+
+    /// <summary>
+    /// For a file that is only scored on the host (experiments comparing float and int8) and never pushed
+    /// to a device: its rate field holds a 1 mHz placeholder, since the host runner ignores it.
+    /// </summary>
+    public static QuantizationOptions HostScoringOnly() => new() { SampleRateMilliHz = 1, Description = "scored on the host only" };
 }
 
 /// <summary>The quantized model file and what was decided on the way (scales per tensor, op list).</summary>
@@ -52,10 +71,15 @@ public sealed record QuantizedModel(byte[] File, IReadOnlyList<string> Ops, IRea
 /// </summary>
 public static class PostTrainingQuantizer
 {
-    public static QuantizedModel Quantize(IClassifierModel model, WindowSet calibration, QuantizationOptions? options = null)
+    public static QuantizedModel Quantize(IClassifierModel model, WindowSet calibration, QuantizationOptions options)
     {
-        options ??= new QuantizationOptions();
+        ArgumentNullException.ThrowIfNull(options);
         Network[] members = Members(model);
+        if (calibration.Count == 0)
+        {
+            throw new ArgumentException("No calibration windows: quantization needs at least one window of the data the model will see.", nameof(calibration));
+        }
+
         var ranges = members.Select(m => CalibrateRanges(m, calibration, options)).ToArray();
         return Build(members, ranges, calibration, options);
     }
@@ -79,7 +103,7 @@ public static class PostTrainingQuantizer
     /// Exports one CNN with given activation ranges, one per step of <see cref="Steps"/> (pool steps' entries are
     /// unused: pools keep their input's quantization). Quantization-aware training learns these ranges.
     /// </summary>
-    public static QuantizedModel Quantize(IClassifierModel model, IReadOnlyList<(double Min, double Max)> ranges, QuantizationOptions? options = null)
+    public static QuantizedModel Quantize(IClassifierModel model, IReadOnlyList<(double Min, double Max)> ranges, QuantizationOptions options)
     {
         var network = AsNetwork(model);
         int steps = Plan(network).Count;
@@ -88,13 +112,21 @@ public static class PostTrainingQuantizer
             throw new ArgumentException(ranges.Count + " activation ranges for " + steps + " int8 steps.", nameof(ranges));
         }
 
-        return Build(new[] { network }, new[] { ranges.ToArray() }, null, options ?? new QuantizationOptions());
+        ArgumentNullException.ThrowIfNull(options);
+        return Build(new[] { network }, new[] { ranges.ToArray() }, null, options);
     }
 
     /// <summary>The model file of one CNN, or of an ensemble (whose logit sums are ranged on <paramref name="calibration"/>).</summary>
     private static QuantizedModel Build(Network[] members, (double Min, double Max)[][] ranges, WindowSet? calibration, QuantizationOptions options)
     {
         Network network = members[0];
+        if (options.SampleRateMilliHz <= 0)
+        {
+            throw new ArgumentException("QuantizationOptions.SampleRateMilliHz is required: the device runs the model only at the rate it was trained for.", nameof(options));
+        }
+
+        InputScaling scaling = InputScaling.For(network, calibration, options);
+        int hop = options.HopSamples > 0 ? options.HopSamples : Math.Max(1, network.InputLength / 4);
         var builder = new ModelFileBuilder
         {
             Name = options.Name,
@@ -106,24 +138,23 @@ public static class PostTrainingQuantizer
                 Unit = InputDescription.UnitRaw,
                 NanoUnitsPerLsb = 1_000_000_000,
                 WindowSamples = network.InputLength,
-                HopSamples = Math.Min(options.HopSamples, network.InputLength),
+                HopSamples = Math.Min(hop, network.InputLength),
             },
         };
-        builder.Labels.AddRange(options.Labels.Take(network.Classes));
+        builder.Labels.AddRange(Enumerable.Range(0, network.Classes).Select(k => k < options.Labels.Length ? options.Labels[k] : "class " + k));
 
         // A pass-through front end (no filter, envelope, features or encoder) so ModelPipeline on the
-        // device feeds raw int16 samples to the CNN: requant by 1.0 (M = 2^30, S = 1) is the identity
-        // and the input tensor's scale already holds the float model's normalisation.
-        var identity = QuantizedMultiplier.FromReal(1.0);
+        // device feeds raw int16 samples to the CNN through one requantization: the identity for models
+        // trained on raw counts, counts -> int8 steps for models trained on physical units.
         builder.FrontEnd = new FrontEndConfig
         {
             Channels = network.InputChannels,
             EncoderKind = FrontEndConfig.EncoderNone,
-            CnnInputQuantTable = builder.AddQuantTable(Enumerable.Repeat(identity.Multiplier, network.InputChannels).ToArray(), Enumerable.Repeat(identity.Shift, network.InputChannels).ToArray()),
+            CnnInputQuantTable = builder.AddQuantTable(Enumerable.Repeat(scaling.CountsToInt8.Multiplier, network.InputChannels).ToArray(), Enumerable.Repeat(scaling.CountsToInt8.Shift, network.InputChannels).ToArray()),
         };
 
-        // Input: raw values x InputScale is what the float model sees, so the int8 tensor of raw values has that scale.
-        double inScale = network.InputScale;
+        // Input: one int8 step is UnitsPerStep training units, and the float model sees units x InputScale.
+        double inScale = network.InputScale * scaling.UnitsPerStep;
         int inZero = 0;
         var tensors = new List<(double Scale, int ZeroPoint)> { (inScale, inZero) };
         var ops = new List<string>();

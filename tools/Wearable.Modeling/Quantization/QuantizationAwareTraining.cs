@@ -96,13 +96,13 @@ public static class QuantizationAwareTraining
     }
 
     /// <summary>The int8 model file of a QAT result: its float weights with its learned ranges.</summary>
-    public static QuantizedModel Export(QatResult result, QuantizationOptions? options = null) =>
+    public static QuantizedModel Export(QatResult result, QuantizationOptions options) =>
         PostTrainingQuantizer.Quantize(result.Float, result.Ranges, options);
 
     /// <summary>Fine-tunes <paramref name="model"/> with QAT on <paramref name="train"/>, exports it and returns its int8 accuracy on <paramref name="test"/> (shared ModelRunner).</summary>
     public static double FineTuneAndScore(IClassifierModel model, WindowSet train, WindowSet? validation, WindowSet test, QatOptions? options = null)
     {
         var result = FineTune(model, train, validation, train, options);
-        return new FixedPointEvaluation(Export(result).File).Accuracy(test);
+        return new FixedPointEvaluation(Export(result, QuantizationOptions.HostScoringOnly()).File).Accuracy(test);
     }
 }

@@ -25,6 +25,45 @@ public static class NetworkFile
         public string[] ClassNames { get; set; } = [];
 
         public float[][] Parameters { get; set; } = [];
+
+        public double SampleRate { get; set; }
+
+        public int DecisionHop { get; set; }
+
+        public double UnitsPerCount { get; set; }
+
+        public string Dataset { get; set; } = string.Empty;
+    }
+
+    /// <summary>
+    /// Saves a model trained on one's own data with the card quantization needs (rate, hop, units per
+    /// device count, the data folder), so <c>quantize</c> needs no data-set-specific defaults.
+    /// </summary>
+    public static void Save(IClassifierModel network, string path, FloatModelCard card)
+    {
+        Save(network, path, card.ClassNames.ToArray());
+        var doc = JsonSerializer.Deserialize<Document>(File.ReadAllText(path))!;
+        doc.SampleRate = card.SampleRate;
+        doc.DecisionHop = card.DecisionHop;
+        doc.UnitsPerCount = card.UnitsPerCount;
+        doc.Dataset = card.Dataset;
+        File.WriteAllText(path, JsonSerializer.Serialize(doc));
+    }
+
+    /// <summary>The card of a model trained on one's own data, or null for a model without one (the Myo armband's).</summary>
+    public static FloatModelCard? ReadCard(string path)
+    {
+        Document? doc;
+        try
+        {
+            doc = JsonSerializer.Deserialize<Document>(File.ReadAllText(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new Datasets.DatasetFormatException(path, "not a float model file: " + ex.Message);
+        }
+
+        return doc is null || doc.SampleRate <= 0 ? null : new FloatModelCard(doc.ClassNames, doc.SampleRate, doc.DecisionHop, doc.UnitsPerCount > 0 ? doc.UnitsPerCount : 1, doc.Dataset);
     }
 
     public static void Save(IClassifierModel network, string path, string[]? classNames = null)
