@@ -135,6 +135,24 @@ internal sealed class PseudoOnlineEvaluation
     public static int RunModelFile(MyoReadingsDataset data, IReadOnlyList<string> participants, FileInfo file, StreamingOptions streaming, bool json)
     {
         byte[] bytes = File.ReadAllBytes(file.FullName);
+        int classes;
+        try
+        {
+            var model = Wearable.Kernels.Model.ModelReader.Read(bytes);
+            classes = model.HasCnn ? model.Tensors[model.GraphOutput].Channels : model.Labels.Length;
+        }
+        catch (Wearable.Kernels.Model.ModelFormatException ex)
+        {
+            throw new CliException(file.Name + " is not a model file: " + ex.Message, "Check it with `wearable model inspect " + file.Name + "`.");
+        }
+
+        if (classes != MyoReadingsExperiment.Classes)
+        {
+            throw new CliException(
+                file.Name + " decides " + classes + " classes; myo-readings has " + MyoReadingsExperiment.Classes + " (rest + 7 gestures).",
+                "Score it on its own dataset, or make a myo-readings model with `wearable eval --dataset myo-readings --fixed`.");
+        }
+
         var rows = new List<(string, string, StreamingResult)>();
         foreach (string participant in participants)
         {
