@@ -1,5 +1,6 @@
 using Wearable.Kernels.Cnn;
 using Wearable.Kernels.Eeg;
+using Wearable.Kernels.Gesture;
 
 namespace Wearable.Kernels.Model
 {
@@ -29,6 +30,8 @@ namespace Wearable.Kernels.Model
         public int GraphOutput = -1;
         /// <summary>The on-device EEG detector (alpha or SSVEP), or null.</summary>
         public EegDetectorConfig? EegDetector;
+        /// <summary>How the model's per-hop classes become the wearer's decisions (rest rejection, envelope gate, vote, hysteresis), or null: the raw argmax.</summary>
+        public GestureDecisionParameters? GestureDecision;
         public string[] Labels = new string[0];
         public string Name = "";
         public string Description = "";

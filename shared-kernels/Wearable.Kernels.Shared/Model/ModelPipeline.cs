@@ -1,6 +1,7 @@
 using System;
 using Wearable.Kernels.Cnn;
 using Wearable.Kernels.Eeg;
+using Wearable.Kernels.Gesture;
 using Wearable.Kernels.Spiking;
 
 namespace Wearable.Kernels.Model
@@ -19,6 +20,7 @@ namespace Wearable.Kernels.Model
         private readonly ModelRunner? _runner;
         private readonly SpikingStack? _spiking;
         private readonly EegDetectorPipeline? _eeg;
+        private readonly GestureDecision? _gesture;
         private readonly ChannelQuantization? _inputQuant;
         private readonly sbyte[] _window;
         private readonly int _frameBytes;
@@ -74,6 +76,12 @@ namespace Wearable.Kernels.Model
             {
                 throw new InvalidOperationException("Nothing to run: the front end feeds neither a CNN (cnn_input_quant_table) nor LIF / CuBa-LIF / L2MU-cell layers (delta encoder).");
             }
+
+            if (model.GestureDecision != null && _eeg == null)
+            {
+                int classes = _runner != null ? _runner.OutputBytes : _spiking!.Counts.Length;
+                _gesture = new GestureDecision(model.GestureDecision, model.Input.Channels, classes);
+            }
         }
 
         /// <summary>True when the model has a front end that feeds its CNN or its LIF / CuBa-LIF / L2MU-cell layers (what the constructor needs; kind-3 L2MU records are not runnable).</summary>
@@ -113,6 +121,12 @@ namespace Wearable.Kernels.Model
             get { return _spiking; }
         }
 
+        /// <summary>The decision logic of the gesture_decision section, or null (the decision is the model's argmax).</summary>
+        public GestureDecision? Gesture
+        {
+            get { return _gesture; }
+        }
+
         public FrontEndPipeline FrontEnd
         {
             get { return _frontEnd; }
@@ -123,6 +137,9 @@ namespace Wearable.Kernels.Model
 
         /// <summary>True when the last <see cref="Push"/> produced a front-end output frame (<see cref="FrontEndPipeline.Outputs"/>).</summary>
         public bool FrontEndProducedOutput { get; private set; }
+
+        /// <summary>The model's own class at the latest decision, before the gesture decision logic (-1 before the first).</summary>
+        public int ModelDecision { get; private set; } = -1;
 
         /// <summary>Decisions made so far.</summary>
         public int Decisions { get; private set; }
@@ -140,10 +157,16 @@ namespace Wearable.Kernels.Model
                 _spiking.Reset();
             }
 
+            if (_gesture != null)
+            {
+                _gesture.Reset();
+            }
+
             Array.Clear(_window, 0, _window.Length);
             _framesInWindow = 0;
             _samplesSinceDecision = 0;
             Decision = -1;
+            ModelDecision = -1;
         }
 
         /// <summary>One interleaved int16 ADC frame; returns true when this frame produced a new decision.</summary>
@@ -151,6 +174,10 @@ namespace Wearable.Kernels.Model
         {
             bool output = _frontEnd.Push(samples, offset);
             FrontEndProducedOutput = output;
+            if (_gesture != null)
+            {
+                _gesture.PushFrame(samples, offset);
+            }
             if (_spiking != null && _frontEnd.StreamFrameKept)
             {
                 DeltaEncoder encoder = _frontEnd.Encoder!;
@@ -197,13 +224,17 @@ namespace Wearable.Kernels.Model
                 _samplesSinceDecision = 0;
                 _runner.SetInput(_window, 0);
                 _runner.Invoke();
-                Decision = _runner.Decide();
+                ModelDecision = _runner.Decide();
+                // The int8 softmax score of the decided class (probability (q + 128) / 256).
+                Decision = _gesture == null ? ModelDecision : _gesture.Decide(ModelDecision, _runner.Arena[_runner.OutputOffset + ModelDecision]);
             }
             else
             {
                 _samplesSinceDecision = 0;
-                Decision = _spiking!.Decide();
+                ModelDecision = _spiking!.Decide();
                 _spiking.ClearCounts();
+                // Spike counts carry no calibrated confidence: the vote and hysteresis apply, the threshold sees the top score.
+                Decision = _gesture == null ? ModelDecision : _gesture.Decide(ModelDecision, 127);
             }
 
             Decisions++;

@@ -1,3 +1,4 @@
+using Wearable.Kernels.Gesture;
 using Wearable.Kernels.Link;
 
 namespace Wearable.Kernels.Model
@@ -160,6 +161,14 @@ namespace Wearable.Kernels.Model
                 model.Labels = InputSectionReader.ReadLabels(Body(file, offsets, lengths, index), model);
             }
 
+            index = Find(types, ModelSectionType.GestureDecision);
+            if (index >= 0)
+            {
+                ModelByteReader gesture = Body(file, offsets, lengths, index);
+                model.GestureDecision = GestureDecisionSectionReader.Read(gesture, model.Input, Classes(model));
+                End(gesture, "gesture_decision");
+            }
+
             index = Find(types, ModelSectionType.Card);
             if (index >= 0)
             {
@@ -224,6 +233,17 @@ namespace Wearable.Kernels.Model
                     }
                 }
             }
+        }
+
+        // The classes a decision section chooses between: the CNN's outputs, else the labels (255 when neither says).
+        private static int Classes(ModelDefinition model)
+        {
+            if (model.HasCnn)
+            {
+                return model.Tensors[model.GraphOutput].Channels;
+            }
+
+            return model.Labels.Length > 0 ? model.Labels.Length : GestureDecisionParameters.NoRestClass;
         }
 
         private static int Find(int[] types, int type)

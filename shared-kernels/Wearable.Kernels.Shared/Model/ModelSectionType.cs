@@ -15,9 +15,10 @@ namespace Wearable.Kernels.Model
         public const int Labels = 7;
         public const int Card = 8;
         public const int EegDetector = 9;
+        public const int GestureDecision = 10;
 
         /// <summary>The highest kind this reader knows; higher kinds are skipped unless flagged required.</summary>
-        public const int LastKnown = EegDetector;
+        public const int LastKnown = GestureDecision;
 
         /// <summary>Section flag bit 0: a reader that does not know this section kind must reject the file.</summary>
         public const int FlagRequired = 1;
@@ -35,6 +36,7 @@ namespace Wearable.Kernels.Model
                 case Labels: return "labels";
                 case Card: return "card";
                 case EegDetector: return "eeg_detector";
+                case GestureDecision: return "gesture_decision";
                 default: return "section_" + type.ToString();
             }
         }

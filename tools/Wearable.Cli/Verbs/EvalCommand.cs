@@ -28,6 +28,7 @@ public static class EvalCommand
         var protocol = new Option<string>("--protocol") { Description = "myo (train on training0, test on Test0+Test1), cross-session (train on one session, test on each other) or cross-person (a PreTrainingDataset model, no per-person data).", DefaultValueFactory = _ => "myo" }.OneOf("myo", "cross-session", "cross-person");
         var trainSessions = new Option<string?>("--train-sessions") { Description = "cross-session: the sessions to train on (default training0,Test0,Test1)." }.ShortText();
         var testRepetitions = new Option<int>("--test-repetitions") { Description = "Limit each test session to its first N repetitions (quick checks; 0 = all 28).", DefaultValueFactory = _ => 0 }.InRange(0, 28);
+        var pseudoOnline = new PseudoOnlineEvaluation();
         var qat = new QatCliOptions();
         var eeg = new EegEvalOptions();
         var json = CommonOptions.Json();
@@ -45,6 +46,7 @@ public static class EvalCommand
         command.Options.Add(trainSessions);
         command.Options.Add(testRepetitions);
         qat.AddTo(command);
+        pseudoOnline.AddTo(command);
         eeg.AddTo(command);
         OwnDataEvaluation.AddTo(command);
         command.Options.Add(json);
@@ -82,15 +84,26 @@ public static class EvalCommand
                 throw new CliException("Unknown --protocol '" + variant + "'.", "Use myo, cross-session or cross-person.");
             }
 
-            if (parse.GetValue(modelFile) is FileInfo file)
-            {
-                return FixedModelEvaluation.Run(shared.Dataset(parse), file, parse.GetValue(people)!, parse.GetValue(json));
-            }
-
             string which = parse.GetValue(dataset)!;
             if (which == "myo-readings")
             {
-                return RunStreaming(parse, shared, parse.GetValue(readings), parse.GetValue(vote), parse.GetValue(streamHop), parse.GetValue(json));
+                var readingsData = PseudoOnlineEvaluation.Dataset(parse.GetValue(readings));
+                var participants = PseudoOnlineEvaluation.Participants(readingsData, parse.GetValue(people)!);
+                var streaming = new StreamingOptions { Hop = parse.GetValue(streamHop), Vote = parse.GetValue(vote) };
+                if (parse.GetValue(modelFile) is FileInfo readingsModel)
+                {
+                    return PseudoOnlineEvaluation.RunModelFile(readingsData, participants, readingsModel, streaming, parse.GetValue(json));
+                }
+
+                var streamingOptions = shared.Read(parse, null);
+                return parse.GetValue(fixedPoint)
+                    ? pseudoOnline.RunDevice(parse, readingsData, participants, streamingOptions, streaming, parse.GetValue(from), parse.GetValue(json))
+                    : PseudoOnlineEvaluation.RunFloat(readingsData, participants, streamingOptions, streaming, parse.GetValue(json));
+            }
+
+            if (parse.GetValue(modelFile) is FileInfo file)
+            {
+                return FixedModelEvaluation.Run(shared.Dataset(parse), file, parse.GetValue(people)!, parse.GetValue(json));
             }
 
             if (which != "myo-armband")
@@ -107,57 +120,6 @@ public static class EvalCommand
             return Run(parse, shared, parse.GetValue(people)!, parse.GetValue(from), parse.GetValue(json), parse.GetValue(fixedPoint), qatOptions, parse.GetValue(testRepetitions));
         });
         return command;
-    }
-
-    private static int RunStreaming(ParseResult parse, GestureOptions shared, DirectoryInfo? folder, int vote, int hop, bool json)
-    {
-        string path = folder?.FullName ?? Path.Combine(Path.GetDirectoryName(GestureOptions.DefaultDataPath())!, "myo-readings");
-        MyoReadingsDataset data;
-        try
-        {
-            data = new MyoReadingsDataset(path);
-        }
-        catch (DirectoryNotFoundException ex)
-        {
-            throw new CliException(ex.Message, "Pass --readings <path to emg/myo-readings>.");
-        }
-
-        var options = shared.Read(parse, null);
-        var streaming = new StreamingOptions { Hop = hop, Vote = vote };
-        var results = MyoReadingsExperiment.Run(data, options, streaming, null, json ? null : Console.Out.WriteLine);
-        double Mean(Func<StreamingResult, double> f) => results.Count == 0 ? double.NaN : Math.Round(results.Average(r => f(r.Result)), 4);
-        if (json)
-        {
-            JsonOutput.Write(new
-            {
-                protocol = "myo-readings pseudo-online: per participant train on sessions 1-2, stream session 3; decision every " + hop + " frames, vote " + vote,
-                arithmetic = "float32",
-                spec = options.Spec,
-                participants = results.Select(r => new
-                {
-                    participant = r.Participant,
-                    testSession = r.TestSession,
-                    accuracy = Math.Round(r.Result.Accuracy, 4),
-                    normalizedMcc = Math.Round(r.Result.NormalizedMcc, 4),
-                    falseActivationsPerMinute = Math.Round(r.Result.FalseActivationsPerMinute, 2),
-                    medianLatencyMs = Math.Round(r.Result.MedianLatencyMs, 0),
-                    meanLatencyMs = Math.Round(r.Result.MeanLatencyMs, 0),
-                    detectedOnsets = r.Result.DetectedOnsets,
-                    onsets = r.Result.Onsets,
-                }),
-                meanAccuracy = Mean(r => r.Accuracy),
-                meanNormalizedMcc = Mean(r => r.NormalizedMcc),
-                meanFalseActivationsPerMinute = Mean(r => r.FalseActivationsPerMinute),
-                meanMedianLatencyMs = Mean(r => r.MedianLatencyMs),
-            });
-        }
-        else
-        {
-            Console.Out.WriteLine("mean: accuracy " + (Mean(r => r.Accuracy) * 100).ToString("F1") + " %, normalised MCC " + Mean(r => r.NormalizedMcc).ToString("F3") +
-                ", false activations/min " + Mean(r => r.FalseActivationsPerMinute).ToString("F1") + ", median latency " + Mean(r => r.MedianLatencyMs).ToString("F0") + " ms");
-        }
-
-        return 0;
     }
 
     internal static void PrintEpoch(EpochReport r) => Console.Out.WriteLine(

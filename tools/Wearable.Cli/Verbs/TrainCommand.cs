@@ -59,9 +59,13 @@ public static class TrainCommand
         else
         {
             var person = GestureOptions.People(data, personName).Single();
-            network = from is null ? NewNetwork(options) : LoadModels(from);
-            var (train, validation) = MyoProtocolExperiment.TrainingSplit(data, person, options);
-            fit = Trainer.Fit(network, train, validation, options.Training);
+            if (from is null)
+            {
+                NewNetwork(options); // validates --spec with a clear error
+            }
+
+            // The protocol's own per-person training, so --final-epochs polishes here as it does in eval.
+            (network, _, _, fit) = SessionTraining.Fit(data, person, MyoArmbandDataset.Training, options, from is null ? null : LoadModels(from));
         }
 
         NetworkFile.Save(network, output.FullName, MyoArmbandDatReader.GestureNames);

@@ -128,9 +128,15 @@ public static class MyoProtocolExperiment
     {
         var train = new WindowSet(MyoArmbandDatReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 16);
         var validation = new WindowSet(MyoArmbandDatReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 14);
+        var all = options.FinalEpochs > 0 ? new WindowSet(MyoArmbandDatReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 16) : null;
         foreach (var person in data.PreTrainingParticipants())
         {
             var session = data.LoadSession(person, MyoArmbandDataset.Training);
+            foreach (var r in session)
+            {
+                all?.AddRecording(r, options.TrainHop);
+            }
+
             int validationCount = Math.Clamp(options.ValidationRepetitions, 0, session.Count - 1);
             foreach (var r in session.Take(session.Count - validationCount))
             {
@@ -147,6 +153,14 @@ public static class MyoProtocolExperiment
         var network = ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
         network.Initialize(options.Training.Seed);
         var fit = Trainer.Fit(network, train, validation.Count > 0 ? validation : null, options.Training);
+        if (all is not null && validation.Count > 0)
+        {
+            // As SessionTraining's polish: after early stopping, the held-out cycle joins at a tenth of the learning rate.
+            var polish = Trainer.Fit(network, all, null, options.Training.Polishing(options.FinalEpochs));
+            fit = fit with { Elapsed = fit.Elapsed + polish.Elapsed, Epochs = fit.Epochs + polish.Epochs };
+        }
+
+        network.SetTraining(null);
         return (network, fit);
     }
 

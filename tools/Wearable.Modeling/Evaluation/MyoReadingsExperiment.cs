@@ -3,6 +3,9 @@ using Wearable.Modeling.Training;
 
 namespace Wearable.Modeling.Evaluation;
 
+/// <summary>A participant's trained model, its training windows (calibration for int8) and the session it is tested on.</summary>
+public sealed record ParticipantFit(IClassifierModel Network, WindowSet Train, MyoReadingsSession TestSession, double TrainSeconds);
+
 public sealed record StreamingPersonResult(string Participant, string TestSession, StreamingResult Result, double TrainSeconds);
 
 /// <summary>
@@ -19,32 +22,15 @@ public static class MyoReadingsExperiment
         var results = new List<StreamingPersonResult>();
         foreach (string participant in participants ?? data.Participants)
         {
-            var sessions = data.Sessions.Where(s => s.Participant == participant).ToList();
-            if (sessions.Count < 2)
+            if (Fit(data, participant, options) is not ParticipantFit fit)
             {
                 continue;
             }
 
-            var trainSessions = sessions.Take(sessions.Count - 1).ToList();
-            var train = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 14);
-            var validation = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 12);
-            foreach (var session in trainSessions)
-            {
-                foreach (var recording in data.Load(session))
-                {
-                    // The last 10 s of every file validate (early stopping), the rest trains.
-                    int split = Math.Max(0, recording.Frames - (int)(10 * recording.SampleRate));
-                    train.AddRecording(Slice(recording, 0, split), options.TrainHop, WindowLabelRule.Unanimous);
-                    validation.AddRecording(Slice(recording, split, recording.Frames), options.TestHop, WindowLabelRule.Unanimous);
-                }
-            }
-
-            var network = ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoReadingsReader.Channels, Classes, options.InputScale);
-            network.Initialize(options.Training.Seed);
-            var fit = Trainer.Fit(network, train, validation, options.Training);
-            var test = sessions[^1];
+            var network = fit.Network;
+            var test = fit.TestSession;
             var result = StreamingEvaluation.Run(network, data.Load(test), streaming);
-            results.Add(new StreamingPersonResult(participant, test.Session, result, fit.Elapsed.TotalSeconds));
+            results.Add(new StreamingPersonResult(participant, test.Session, result, fit.TrainSeconds));
             log?.Invoke(
                 participant + " (test session " + test.Session + "): accuracy " + (result.Accuracy * 100).ToString("F1") + " %, normalised MCC " +
                 result.NormalizedMcc.ToString("F3") + ", " + result.FalseActivationsPerMinute.ToString("F1") + " false activations/min at rest, latency " +
@@ -52,6 +38,40 @@ public static class MyoReadingsExperiment
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// One participant's model: trained on all sessions but the last (the last 10 s of every file
+    /// validate), from <paramref name="start"/> (fine-tuning) or from fresh weights. Null with fewer than two sessions.
+    /// </summary>
+    public static ParticipantFit? Fit(MyoReadingsDataset data, string participant, MyoProtocolOptions options, IClassifierModel? start = null)
+    {
+        var sessions = data.Sessions.Where(s => s.Participant == participant).ToList();
+        if (sessions.Count < 2)
+        {
+            return null;
+        }
+
+        var train = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 14);
+        var validation = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 12);
+        foreach (var session in sessions.Take(sessions.Count - 1))
+        {
+            foreach (var recording in data.Load(session))
+            {
+                int split = Math.Max(0, recording.Frames - (int)(10 * recording.SampleRate));
+                train.AddRecording(Slice(recording, 0, split), options.TrainHop, WindowLabelRule.Unanimous);
+                validation.AddRecording(Slice(recording, split, recording.Frames), options.TestHop, WindowLabelRule.Unanimous);
+            }
+        }
+
+        var network = start ?? ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoReadingsReader.Channels, Classes, options.InputScale);
+        if (start is null)
+        {
+            network.Initialize(options.Training.Seed);
+        }
+
+        var fit = Trainer.Fit(network, train, validation, options.Training);
+        return new ParticipantFit(network, train, sessions[^1], fit.Elapsed.TotalSeconds);
     }
 
     private static LabelledRecording Slice(LabelledRecording r, int from, int to)

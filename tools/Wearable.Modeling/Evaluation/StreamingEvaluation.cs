@@ -21,7 +21,17 @@ public sealed class StreamingOptions
 /// <summary>Pseudo-online metrics over one or more labelled streams.</summary>
 public sealed record StreamingResult(
     int Decisions, double Accuracy, double Mcc, double NormalizedMcc, double FalseActivationsPerMinute,
-    double RestMinutes, int Onsets, int DetectedOnsets, double MeanLatencyMs, double MedianLatencyMs, int[,] Confusion);
+    double RestMinutes, int Onsets, int DetectedOnsets, double MeanLatencyMs, double MedianLatencyMs, int[,] Confusion)
+{
+    /// <summary>90th percentile of the onset latencies (NaN without detected onsets).</summary>
+    public double P90LatencyMs { get; init; } = double.NaN;
+
+    /// <summary>Every detected onset's latency, ascending (to pool several streams).</summary>
+    public IReadOnlyList<double> LatenciesMs { get; init; } = [];
+
+    /// <summary>Rest -> gesture decision changes during counted rest.</summary>
+    public int FalseActivations { get; init; }
+}
 
 /// <summary>
 /// Replays recordings through a network as a device would: a window ending at the newest frame,
@@ -38,22 +48,12 @@ public static class StreamingEvaluation
     public static StreamingResult Run(
         Func<float[], int> classify, int inputLength, int inputChannels, int classes, IEnumerable<LabelledRecording> recordings, StreamingOptions options)
     {
-        var confusion = new int[classes, classes];
-        int falseActivations = 0;
-        double restFrames = 0;
-        double sampleRate = 0;
-        var latencies = new List<double>();
-        int onsets = 0;
+        var scorer = new StreamScorer(classes, options.RestLabel, options.ReleaseGraceSeconds);
         var window = new float[inputLength * inputChannels];
         foreach (var recording in recordings)
         {
-            sampleRate = recording.SampleRate;
-            int grace = (int)(options.ReleaseGraceSeconds * recording.SampleRate);
+            scorer.BeginRecording(recording);
             var recent = new Queue<int>();
-            int previous = options.RestLabel;
-            int lastGestureEnd = int.MinValue / 2;
-            int onsetFrame = -1;
-            int onsetLabel = -1;
             for (int end = inputLength; end <= recording.Frames; end += options.Hop)
             {
                 for (int t = 0; t < inputLength; t++)
@@ -71,65 +71,11 @@ public static class StreamingEvaluation
                     recent.Dequeue();
                 }
 
-                int decision = Majority(recent, classes, raw);
-                int truth = recording.LabelAt(end - 1);
-                confusion[truth, decision]++;
-
-                // Ground-truth onsets and ends, found from the labels between the previous decision and this one.
-                for (int f = Math.Max(1, end - options.Hop); f < end; f++)
-                {
-                    int before = recording.LabelAt(f - 1), now = recording.LabelAt(f);
-                    if (before == options.RestLabel && now != options.RestLabel)
-                    {
-                        onsets++;
-                        onsetFrame = f;
-                        onsetLabel = now;
-                    }
-                    else if (before != options.RestLabel && now == options.RestLabel)
-                    {
-                        lastGestureEnd = f;
-                        onsetFrame = -1;
-                    }
-                }
-
-                if (onsetFrame >= 0 && decision == onsetLabel)
-                {
-                    latencies.Add((end - 1 - onsetFrame) * 1000.0 / recording.SampleRate);
-                    onsetFrame = -1;
-                }
-
-                bool countedRest = truth == options.RestLabel && end - 1 - lastGestureEnd >= grace;
-                if (countedRest)
-                {
-                    restFrames += options.Hop;
-                    if (decision != options.RestLabel && previous == options.RestLabel)
-                    {
-                        falseActivations++;
-                    }
-                }
-
-                previous = decision;
+                scorer.Add(end - 1, Majority(recent, classes, raw));
             }
         }
 
-        int total = 0, correct = 0;
-        for (int i = 0; i < classes; i++)
-        {
-            for (int j = 0; j < classes; j++)
-            {
-                total += confusion[i, j];
-                correct += i == j ? confusion[i, j] : 0;
-            }
-        }
-
-        double mcc = MulticlassMcc(confusion);
-        double restMinutes = sampleRate > 0 ? restFrames / sampleRate / 60 : 0;
-        latencies.Sort();
-        return new StreamingResult(
-            total, total == 0 ? double.NaN : (double)correct / total, mcc, (mcc + 1) / 2,
-            restMinutes > 0 ? falseActivations / restMinutes : double.NaN, restMinutes,
-            onsets, latencies.Count, latencies.Count > 0 ? latencies.Average() : double.NaN,
-            latencies.Count > 0 ? latencies[latencies.Count / 2] : double.NaN, confusion);
+        return scorer.Result();
     }
 
     /// <summary>Gorodkin's multiclass Matthews correlation coefficient (R_K) from a confusion matrix [truth, predicted].</summary>

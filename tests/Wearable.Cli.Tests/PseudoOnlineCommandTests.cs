@@ -1,0 +1,47 @@
+using Wearable.TestSupport;
+
+namespace Wearable.Cli.Tests;
+
+/// <summary>`eval --dataset myo-readings --fixed` and `--model` on one participant: the int8 file on the device's code path.</summary>
+public class PseudoOnlineCommandTests
+{
+    private static string Readings => RepositoryPaths.SharedDataFile("emg", "myo-readings");
+
+    [Fact]
+    public void Fixed_on_one_participant_prints_the_issue_figures_and_people_is_honoured()
+    {
+        var run = CliRunner.Run(
+            "eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612", "--fixed", "--decision", "default",
+            "--epochs", "1", "--hop", "40", "--spec", "conv:4:5,relu,maxpool:4", "--stream-hop", "10", "--json");
+        Assert.Equal(0, run.ExitCode);
+        var json = run.Json();
+        foreach (string field in new[] { "accuracy", "nmcc", "falseActivationsPerMinute", "onsetLatencyMsMedian", "onsetLatencyMsP90" })
+        {
+            Assert.True(json.TryGetProperty(field, out var value), field + " missing: " + run.Out);
+            Assert.True(value.GetDouble() >= 0, field);
+        }
+
+        Assert.InRange(json.GetProperty("accuracy").GetDouble(), 0.0, 1.0);
+        var participants = json.GetProperty("participants");
+        Assert.Equal(1, participants.GetArrayLength());
+        Assert.Equal("45612", participants[0].GetProperty("participant").GetString());
+        Assert.Contains("min confidence", json.GetProperty("details").GetProperty("decisions")[0].GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public void Tuning_needs_two_participants_and_a_file_for_the_wrong_classes_is_refused()
+    {
+        var tuned = CliRunner.Run("eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612", "--fixed", "--decision", "tuned");
+        Assert.Equal(1, tuned.ExitCode);
+        Assert.StartsWith("error: --decision tuned tunes on the other participants", tuned.Error);
+
+        var unknown = CliRunner.Run("eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "99999", "--fixed");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.StartsWith("error: Unknown myo-readings participant 99999", unknown.Error);
+
+        // The shipped Myo armband model decides 7 classes with no rest class: not a myo-readings model.
+        var shipped = CliRunner.Run("eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612", "--model", RepositoryPaths.InRepo("models", "gesture-default.wmdl"));
+        Assert.Equal(1, shipped.ExitCode);
+        Assert.StartsWith("error: gesture-default.wmdl decides 7 classes; myo-readings has 8", shipped.Error);
+    }
+}
