@@ -31,6 +31,7 @@ public static class CommandCatalog
         root.Subcommands.Add(DeviceCommand.Create());
         root.Subcommands.Add(HilCommand.Create());
         root.Subcommands.Add(QuantizeCommand.Create());
+        root.Subcommands.Add(TypingCommand.Create());
         return root;
     }
 
