@@ -134,7 +134,7 @@ public sealed class TypingModel
 
         var model = new TypingModel(file.Features, file.Hidden);
         var parameters = model.Parameters.ToArray();
-        if (file.Mean.Length != file.Features || file.Parameters.Length != parameters.Length
+        if (file.Mean is null || file.Scale is null || file.Parameters is null || file.Mean.Length != file.Features || file.Scale.Length != file.Features || file.Parameters.Length != parameters.Length
             || parameters.Where((p, i) => p.Values.Length != file.Parameters[i].Length).Any())
         {
             throw new InvalidDataException(path + " is not a typing model of this version (its sizes do not match).");

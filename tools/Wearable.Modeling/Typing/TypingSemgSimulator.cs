@@ -96,6 +96,11 @@ public sealed class TypingSemgSimulator
                 Press(key);
             }
 
+            if (t < end)
+            {
+                Press(' '); // prompts are separate sentences: a space ends one (emg2qwerty types enter)
+            }
+
             t += random.Uniform(0.8, 2.0); // reading the next prompt
             previous = ' ';
         }
