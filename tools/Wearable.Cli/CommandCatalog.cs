@@ -32,6 +32,7 @@ public static class CommandCatalog
         root.Subcommands.Add(HilCommand.Create());
         root.Subcommands.Add(QuantizeCommand.Create());
         root.Subcommands.Add(ViewCommand.Create());
+        root.Subcommands.Add(TypingCommand.Create());
         return root;
     }
 

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using Wearable.Modeling.Typing;
+
+namespace Wearable.Cli.Verbs;
+
+/// <summary><c>wearable typing eval</c>: CER on held-out synthetic users and held-out sessions, greedy and with the LM.</summary>
+public static class TypingEvalCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "Typing model file from 'typing train'.", DefaultValueFactory = _ => "typing-model.json" }.ExistingFile();
+        var seed = TypingCommand.Seed();
+        var users = TypingCommand.TrainUsers();
+        var testUsers = new Option<int>("--test-users") { Description = "Held-out synthetic users to score (2 sessions each).", DefaultValueFactory = _ => 3 }.InRange(1, 64);
+        var lmWeight = TypingCommand.LmWeight();
+        var json = CommonOptions.Json();
+        var command = new Command("eval", "Character error rate of a typing model on held-out synthetic users, greedy and with the character LM.")
+        {
+            model, seed, users, testUsers, lmWeight, json,
+        };
+        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(seed), parse.GetValue(users), parse.GetValue(testUsers), parse.GetValue(lmWeight), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string modelPath, int seed, int users, int testUsers, double lmWeight, bool json)
+    {
+        if (!File.Exists(modelPath))
+        {
+            throw new CliException("The typing model " + modelPath + " does not exist.", "Train one with: wearable typing train --out " + modelPath);
+        }
+
+        var model = TypingCommand.LoadModel(modelPath);
+        var options = new TypingExperimentOptions { Seed = (ulong)seed, TrainUsers = users, TestUsers = testUsers };
+        options.Beam.LanguageModelWeight = lmWeight;
+        var corpus = TypingCommand.Corpus();
+        var simulator = new TypingSemgSimulator(corpus, options.Seed);
+        var languageModel = TypingExperiment.BuildLanguageModel(corpus, options);
+        var heldOutUsers = TypingExperiment.Evaluate(model, languageModel, TypingExperiment.HeldOutUserSessions(simulator, options).ToList(), options.Beam);
+        var heldOutSessions = TypingExperiment.Evaluate(model, languageModel, TypingExperiment.HeldOutSessions(simulator, options).ToList(), options.Beam);
+        if (json)
+        {
+            JsonOutput.Write(new
+            {
+                cerGreedy = Math.Round(heldOutUsers.CerGreedy, 2),
+                cerWithLm = Math.Round(heldOutUsers.CerWithLm, 2),
+                users = heldOutUsers.Users,
+                keys = heldOutUsers.Keys,
+                heldOutSessions = new { cerGreedy = Math.Round(heldOutSessions.CerGreedy, 2), cerWithLm = Math.Round(heldOutSessions.CerWithLm, 2), users = heldOutSessions.Users, keys = heldOutSessions.Keys },
+            });
+            return 0;
+        }
+
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out users    ({heldOutUsers.Users} users, {heldOutUsers.Keys} keys): CER greedy {heldOutUsers.CerGreedy:F1} %, with LM {heldOutUsers.CerWithLm:F1} %"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out sessions ({heldOutSessions.Users} users, {heldOutSessions.Keys} keys): CER greedy {heldOutSessions.CerGreedy:F1} %, with LM {heldOutSessions.CerWithLm:F1} %"));
+        return 0;
+    }
+}
