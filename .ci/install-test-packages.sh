@@ -2,12 +2,14 @@
 # Installs the Debian packages the tests need beyond the native toolchain:
 #   dbus-daemon  the private bus the BLE tests' fake BlueZ runs on (docs/ble.md);
 #   chromium     the browser the live view's Playwright test drives through ExecutablePath, since
-#                Playwright cannot download its own browsers here (docs/live-view.md).
+#                Playwright cannot download its own browsers here (docs/live-view.md);
+#   python3-mne  MNE and numpy, the independent readers the EDF/BDF cross-checks and the .npy/.npz
+#                export test compare against (docs/recording.md).
 # Idempotent: installed packages are left alone, and nothing runs apt-get when all are there.
 set -euo pipefail
 
 missing=()
-for package in dbus-daemon chromium; do
+for package in dbus-daemon chromium python3-mne python3-numpy; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$package")
   fi
@@ -19,7 +21,7 @@ fi
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
   echo "missing Debian packages: ${missing[*]}; they cannot be installed here (needs root and apt-get)." >&2
-  echo "Install them with: sudo apt-get install ${missing[*]}  (the BLE and live-view tests need them)" >&2
+  echo "Install them with: sudo apt-get install ${missing[*]}  (the BLE, live-view and cross-check tests need them)" >&2
   exit 1
 fi
 

@@ -41,6 +41,7 @@ public class GestureCommandTests
 
         var folder = CliRunner.Run("train", "--data", Directory.CreateTempSubdirectory("wearable-cli").FullName);
         Assert.Equal(1, folder.ExitCode);
-        Assert.Contains("hint: Pass --data", folder.Error);
+        Assert.Contains("no recordings: expected .edf/.bdf files with class annotations", folder.Error);
+        Assert.Contains("hint: Record labelled sessions with 'wearable record --protocol FILE'", folder.Error);
     }
 }

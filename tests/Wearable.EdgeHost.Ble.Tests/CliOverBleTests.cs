@@ -42,6 +42,7 @@ public sealed class CliOverBleTests(FakeBlueZFixture fixture)
         var devices = Run("devices", "--ble", "--json");
 
         Assert.True(devices.Code == 0, devices.Error + devices.Out);
+        Assert.True(devices.Out.StartsWith('{'), "devices --json printed more than its JSON: " + devices.Out);
         JsonElement found = JsonDocument.Parse(devices.Out).RootElement.GetProperty("devices");
         Assert.Contains(found.EnumerateArray(), d => d.GetProperty("connection").GetString() == peripheral.Connection && d.GetProperty("kind").GetString() == "ble");
     }

@@ -209,7 +209,7 @@ namespace Wearable.Kernels.Gesture
             int length = _recent.Length;
             for (int k = 1; k < _recentCount; k++)
             {
-                int older = _recent[(_recentNext - 1 - k + length + length) % length];
+                int older = _recent[(_recentNext - 1 - k + length + length) % length]; // safe division: length is the vote length, 1..32 (GestureDecisionParameters checks it)
                 if (_counts[older] > _counts[best])
                 {
                     best = older;

@@ -85,6 +85,7 @@ public static class DeviceStreamingExperiment
     public static byte[] Quantize(IClassifierModel network, WindowSet train, int hop, string name) =>
         PostTrainingQuantizer.Quantize(network, FixedPointEvaluation.Subsample(train, 2000), new QuantizationOptions
         {
+            SampleRateMilliHz = (int)(MyoReadingsReader.SampleRate * 1000),
             HopSamples = hop,
             Labels = MyoReadingsReader.GestureNames,
             Name = name,
