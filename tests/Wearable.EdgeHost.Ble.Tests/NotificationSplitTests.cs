@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Wearable.TestSupport;
 using Wearable.Kernels.Link;
 
 namespace Wearable.EdgeHost.Ble.Tests;
@@ -66,7 +67,7 @@ public sealed class NotificationSplitTests
                 && DecodeFrames(read).Zip(frames).All(pair => pair.First.SequenceEqual(pair.Second))
                 && DecodeFrames(read).Count == frames.Length;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+        PropertyChecks.Check(property, cases: 300, seed: 20261201);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Wearable.TestSupport;
 using Wearable.EdgeHost.Recording;
 
 namespace Wearable.EdgeHost.Tests.Recording;
@@ -110,7 +111,7 @@ public sealed class CrashSafetyTests : IDisposable
             Assert.Equal(complete, SpecHeaderCheck.Check(cutPath).Records);
             File.Delete(cutPath);
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property);
+        PropertyChecks.Check(property, cases: 40, seed: 20261204);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Wearable.TestSupport;
 using Wearable.EdgeHost.Recording;
 
 namespace Wearable.EdgeHost.Tests.Recording;
@@ -112,7 +113,7 @@ public sealed class EdfRoundTripTests : IDisposable
             File.Delete(path);
             return same;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), property);
+        PropertyChecks.Check(property, cases: 30, seed: 20261203);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Wearable.TestSupport;
 using Wearable.EdgeHost.Recording;
 
 namespace Wearable.EdgeHost.Tests.Recording;
@@ -58,7 +59,7 @@ public sealed class FuzzedFileTests : IDisposable
                 File.Delete(damaged);
             }
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(1000), property);
+        PropertyChecks.Check(property, cases: 1000, seed: 20261202);
 
         // Both outcomes must really occur, or the damage is not reaching what it should.
         Assert.True(rejected > 100, "only " + rejected + " damaged files were rejected");
