@@ -8,7 +8,9 @@ cd "$(dirname "$0")"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-dotnet test Wearable.sln --nologo -v quiet "$@" 2>&1 | tee "$log"
+# Quiet build, but the test logger at minimal: a failing test prints its message and stack, which
+# is what a red CI log must show.
+dotnet test Wearable.sln --nologo -v quiet --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # One closing line for people and CI: the per-project "Passed!/Failed!" lines added up.
