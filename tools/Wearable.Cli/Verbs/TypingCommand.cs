@@ -25,6 +25,8 @@ public static class TypingCommand
 
     public static Option<double> LmWeight() => new Option<double>("--lm-weight") { Description = "Weight of the character language model in the beam search.", DefaultValueFactory = _ => 1.0 }.InRange(0, 10);
 
+    public static Option<double> InsertionBonus() => new Option<double>("--insertion-bonus") { Description = "Score added per key in the beam search (balances the LM's cost per character; 0 = none).", DefaultValueFactory = _ => new BeamSearchOptions().InsertionBonus }.InRange(0, 20);
+
     public static TypingCorpus Corpus()
     {
         try
