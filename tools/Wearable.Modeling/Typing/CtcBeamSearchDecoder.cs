@@ -7,10 +7,11 @@ public sealed class BeamSearchOptions
     /// <summary>Only this many most likely keys per frame are tried (emg2qwerty: 10).</summary>
     public int LabelsPerFrame { get; set; } = 6;
 
-    public double LanguageModelWeight { get; set; } = 1.0;
+    /// <summary>Tuned with the insertion bonus on the validation users (docs/typing.md), never on the held-out users.</summary>
+    public double LanguageModelWeight { get; set; } = 1.5;
 
     /// <summary>Added per key, to balance the language model's per-character cost.</summary>
-    public double InsertionBonus { get; set; } = 1.5;
+    public double InsertionBonus { get; set; } = 5;
 
     /// <summary>
     /// The language model's log probability of a correction. A backspace takes back the character

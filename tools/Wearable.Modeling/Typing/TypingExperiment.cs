@@ -5,7 +5,7 @@ public sealed class TypingExperimentOptions
 {
     public ulong Seed { get; set; } = 1;
 
-    public int TrainUsers { get; set; } = 4;
+    public int TrainUsers { get; set; } = 16;
 
     public int TestUsers { get; set; } = 3;
 
