@@ -83,6 +83,55 @@ public class DemoCommandTests
     }
 
     [Fact]
+    public void Demo_typing_streams_two_bands_from_the_virtual_device_and_the_host_decodes_text()
+    {
+        string work = Directory.CreateTempSubdirectory("wearable-demo-typing").FullName;
+        string previous = Environment.CurrentDirectory;
+        try
+        {
+            // An untrained model: this checks the path (device -> link -> host features, network, LM beam search), not the CER.
+            var model = new Wearable.Modeling.Typing.TypingModel(64, 8);
+            model.Initialize(5);
+            model.Save(Path.Combine(work, "typing-model.json"));
+            Environment.CurrentDirectory = work;
+            var result = CliRunner.Run("demo", "--typing", "--seconds", "2", "--json");
+
+            Assert.True(result.ExitCode == 0, result.Error + result.Out);
+            var json = result.Json();
+            Assert.True(json.GetProperty("keys").GetInt32() > 0, result.Out);
+            Assert.True(json.GetProperty("seconds").GetDouble() > 1, result.Out); // 2 kHz x 32 ch reached the decoder
+            Assert.Contains("held-out synthetic user", result.Error);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Demo_typing_without_a_model_says_how_to_train_one()
+    {
+        string work = Directory.CreateTempSubdirectory("wearable-demo-typing").FullName;
+        string previous = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = work;
+            var result = CliRunner.Run("demo", "--typing", "--seconds", "1");
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.StartsWith("error: ", result.Error);
+            Assert.Contains("hint: Train one here first", result.Error);
+            Assert.DoesNotContain("   at ", result.Error);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_missing_source_file_is_a_one_line_error_with_a_hint()
     {
         var result = CliRunner.Run("demo", "--source", "/nonexistent/x.dat");

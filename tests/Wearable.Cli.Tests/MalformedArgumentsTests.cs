@@ -45,8 +45,9 @@ public sealed class MalformedArgumentsTests : IDisposable
         "firmware build --out /nonexistent/wearable-folder",
         "view --port 0", "view --out-dir /nonexistent/wearable-folder",
 
-        // Any seed, and a beam search without the language model.
-        "typing train --seed 0", "typing eval --seed 0", "typing live --seed 0", "typing eval --lm-weight 0", "typing live --lm-weight 0",
+        // Any seed; no language model; no insertion bonus (their --help says so).
+        "typing train --seed 0", "typing eval --seed 0", "typing live --seed 0",
+        "typing eval --lm-weight 0", "typing live --lm-weight 0", "typing eval --insertion-bonus 0", "typing live --insertion-bonus 0",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("wearable-malformed-").FullName;

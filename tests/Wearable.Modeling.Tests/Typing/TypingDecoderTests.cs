@@ -57,6 +57,24 @@ public sealed class TypingDecoderTests
     }
 
     [Fact]
+    public void A_slip_and_its_backspace_are_not_inserted_for_free_where_the_model_is_unsure()
+    {
+        // A weak 'q' then a weak backspace between "ca" and "t": without a price on corrections the
+        // pair earns two insertion bonuses and costs the LM nothing (the backspace refunds the 'q').
+        float[] logits = Frames([TypingCharset.Label('c'), TypingCharset.Label('a'), TypingCharset.Blank, TypingCharset.Blank, TypingCharset.Label('t')], 8f);
+        logits[(2 * TypingCharset.Classes) + TypingCharset.Label('q')] = 6f;
+        logits[(3 * TypingCharset.Classes) + TypingCharset.BackspaceLabel] = 6f;
+
+        var free = new CtcBeamSearchDecoder(Lm, new BeamSearchOptions { InsertionBonus = 3, BackspaceLogProbability = 0 });
+        free.Push(logits, 5);
+        var priced = new CtcBeamSearchDecoder(Lm, new BeamSearchOptions { InsertionBonus = 3 });
+        priced.Push(logits, 5);
+
+        Assert.Equal("caq\bt", free.Best);
+        Assert.Equal("cat", priced.Best);
+    }
+
+    [Fact]
     public void The_language_model_prefers_text_it_has_seen()
     {
         Assert.True(Lm.LogProbability("the c", 'a') > Lm.LogProbability("the c", 'q'));

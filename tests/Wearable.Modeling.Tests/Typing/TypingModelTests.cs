@@ -21,6 +21,48 @@ public sealed class TypingModelTests
     }
 
     [Fact]
+    public void A_new_model_starts_at_mostly_blank_with_the_keys_alike()
+    {
+        var session = new TypingSemgSimulator(Corpus, 3).Session(new TypingUser(3, 0), 0, 2);
+        var example = TypingExample.From(session);
+        var model = new TypingModel(TypingFeatures.Count(session.Channels), 48);
+        model.Initialize(3);
+        model.FitNormalisation([example.Features]);
+
+        float[] logits = model.Logits(example.Features);
+        for (int t = 0; t < logits.Length / TypingCharset.Classes; t++)
+        {
+            var frame = logits.AsSpan(t * TypingCharset.Classes, TypingCharset.Classes);
+            float keysMax = float.MinValue, keysMin = float.MaxValue;
+            foreach (float k in frame[..TypingCharset.Blank])
+            {
+                keysMax = Math.Max(keysMax, k);
+                keysMin = Math.Min(keysMin, k);
+            }
+
+            Assert.True(frame[TypingCharset.Blank] > keysMax + 3, $"frame {t}: blank {frame[TypingCharset.Blank]}, best key {keysMax}");
+            Assert.True(keysMax - keysMin < 2, $"frame {t}: keys span {keysMin}..{keysMax}");
+        }
+    }
+
+    [Fact]
+    public void Gradients_are_clipped_to_the_norm_and_the_rate_warms_up_then_decays_to_a_tenth()
+    {
+        var parameter = new Wearable.Modeling.Training.Parameter("p", 2);
+        parameter.Gradients[0] = 30;
+        parameter.Gradients[1] = 40; // norm 50, over a batch of 2: 25
+
+        double before = TypingTrainer.ClipGradients([parameter], 2, 5);
+
+        Assert.Equal(25, before, 6);
+        Assert.Equal(6, parameter.Gradients[0], 4); // the batch mean now has norm 5: the sum, 10
+        Assert.Equal(8, parameter.Gradients[1], 4);
+        Assert.True(TypingTrainer.Schedule(0, 10_000) < 0.01);
+        Assert.Equal(1.0, TypingTrainer.Schedule(200, 10_000), 2);
+        Assert.Equal(0.1, TypingTrainer.Schedule(10_000, 10_000), 6);
+    }
+
+    [Fact]
     public void Streaming_recognition_in_blocks_equals_decoding_the_whole_session_at_once()
     {
         var session = new TypingSemgSimulator(Corpus, 4).Session(new TypingUser(4, 1), 0, 4020.5 / 2000); // 4020 samples = 200 feature frames: whole chunks

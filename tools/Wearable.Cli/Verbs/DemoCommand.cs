@@ -25,6 +25,7 @@ public static class DemoCommand
         var afe = new Option<bool>("--afe") { Description = "Read the synthetic signal through a simulated ADS1299 and the firmware's real driver (SPI bytes -> driver -> core -> link)." };
         var json = CommonOptions.Json();
         var view = new Option<bool>("--view") { Description = "Also serve the live view in the browser (docs/live-view.md) on 127.0.0.1 while the demo runs." };
+        var typing = new Option<bool>("--typing") { Description = "Instead: a virtual device plays synthetic typing and the host shows the text as it is recognised (needs typing-model.json here, from 'wearable typing train')." };
         var command = new Command("demo", "Stream from a virtual device playing real sEMG: pair, stream, record EDF+, live activity and latency, summary.")
         {
             seconds,
@@ -33,8 +34,9 @@ public static class DemoCommand
             afe,
             json,
             view,
+            typing,
         };
-        command.SetAction(parse => Run(parse.GetValue(seconds), parse.GetValue(source)!, parse.GetValue(output), parse.GetValue(afe), parse.GetValue(json), parse.GetValue(view)));
+        command.SetAction(parse => parse.GetValue(typing) ? DemoTyping.Run(parse.GetValue(seconds), parse.GetValue(json)) : Run(parse.GetValue(seconds), parse.GetValue(source)!, parse.GetValue(output), parse.GetValue(afe), parse.GetValue(json), parse.GetValue(view)));
         return command;
     }
 

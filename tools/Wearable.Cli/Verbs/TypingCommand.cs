@@ -21,9 +21,11 @@ public static class TypingCommand
 
     public static Option<int> Seed() => new Option<int>("--seed") { Description = "Seed of the synthetic users, sessions and training (any number, 0 included).", DefaultValueFactory = _ => 1 }.InRange(0, int.MaxValue);
 
-    public static Option<int> TrainUsers() => new Option<int>("--train-users") { Description = "Synthetic users 0..N-1 train (their last session is held out).", DefaultValueFactory = _ => 4 }.InRange(1, 64);
+    public static Option<int> TrainUsers() => new Option<int>("--train-users") { Description = "Synthetic users 0..N-1 train (their last session is held out).", DefaultValueFactory = _ => 16 }.InRange(1, 64);
 
-    public static Option<double> LmWeight() => new Option<double>("--lm-weight") { Description = "Weight of the character language model in the beam search (0 = the beam without the model).", DefaultValueFactory = _ => 1.0 }.InRange(0, 10);
+    public static Option<double> LmWeight() => new Option<double>("--lm-weight") { Description = "Weight of the character language model in the beam search (0 = the beam without the model).", DefaultValueFactory = _ => new BeamSearchOptions().LanguageModelWeight }.InRange(0, 10);
+
+    public static Option<double> InsertionBonus() => new Option<double>("--insertion-bonus") { Description = "Score added per key in the beam search (balances the LM's cost per character; 0 = none).", DefaultValueFactory = _ => new BeamSearchOptions().InsertionBonus }.InRange(0, 20);
 
     public static TypingCorpus Corpus()
     {

@@ -14,16 +14,18 @@ public static class TypingEvalCommand
         var users = TypingCommand.TrainUsers();
         var testUsers = new Option<int>("--test-users") { Description = "Held-out synthetic users to score (2 sessions each).", DefaultValueFactory = _ => 3 }.InRange(1, 64);
         var lmWeight = TypingCommand.LmWeight();
+        var bonus = TypingCommand.InsertionBonus();
+        var validation = new Option<bool>("--validation") { Description = "Score the validation users (500 on) instead of the held-out users (1000 on): tune --lm-weight and --insertion-bonus here." };
         var json = CommonOptions.Json();
         var command = new Command("eval", "Character error rate of a typing model on held-out synthetic users, greedy and with the character LM.")
         {
-            model, seed, users, testUsers, lmWeight, json,
+            model, seed, users, testUsers, lmWeight, bonus, validation, json,
         };
-        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(seed), parse.GetValue(users), parse.GetValue(testUsers), parse.GetValue(lmWeight), parse.GetValue(json)));
+        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(seed), parse.GetValue(users), parse.GetValue(testUsers), parse.GetValue(lmWeight), parse.GetValue(bonus), parse.GetValue(validation), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(string modelPath, int seed, int users, int testUsers, double lmWeight, bool json)
+    private static int Run(string modelPath, int seed, int users, int testUsers, double lmWeight, double bonus, bool validation, bool json)
     {
         if (!File.Exists(modelPath))
         {
@@ -33,10 +35,12 @@ public static class TypingEvalCommand
         var model = TypingCommand.LoadModel(modelPath);
         var options = new TypingExperimentOptions { Seed = (ulong)seed, TrainUsers = users, TestUsers = testUsers };
         options.Beam.LanguageModelWeight = lmWeight;
+        options.Beam.InsertionBonus = bonus;
         var corpus = TypingCommand.Corpus();
         var simulator = new TypingSemgSimulator(corpus, options.Seed);
         var languageModel = TypingExperiment.BuildLanguageModel(corpus, options);
-        var heldOutUsers = TypingExperiment.Evaluate(model, languageModel, TypingExperiment.HeldOutUserSessions(simulator, options).ToList(), options.Beam);
+        var unseen = validation ? TypingExperiment.ValidationUserSessions(simulator, options) : TypingExperiment.HeldOutUserSessions(simulator, options);
+        var heldOutUsers = TypingExperiment.Evaluate(model, languageModel, unseen.ToList(), options.Beam);
         var heldOutSessions = TypingExperiment.Evaluate(model, languageModel, TypingExperiment.HeldOutSessions(simulator, options).ToList(), options.Beam);
         if (json)
         {
@@ -46,12 +50,15 @@ public static class TypingEvalCommand
                 cerWithLm = Math.Round(heldOutUsers.CerWithLm, 2),
                 users = heldOutUsers.Users,
                 keys = heldOutUsers.Keys,
+                userSet = validation ? "validation" : "held-out",
+                lmWeight,
+                insertionBonus = bonus,
                 heldOutSessions = new { cerGreedy = Math.Round(heldOutSessions.CerGreedy, 2), cerWithLm = Math.Round(heldOutSessions.CerWithLm, 2), users = heldOutSessions.Users, keys = heldOutSessions.Keys },
             });
             return 0;
         }
 
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out users    ({heldOutUsers.Users} users, {heldOutUsers.Keys} keys): CER greedy {heldOutUsers.CerGreedy:F1} %, with LM {heldOutUsers.CerWithLm:F1} %"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(validation ? "validation users" : "held-out users  ")}  ({heldOutUsers.Users} users, {heldOutUsers.Keys} keys): CER greedy {heldOutUsers.CerGreedy:F1} %, with LM {heldOutUsers.CerWithLm:F1} %"));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held-out sessions ({heldOutSessions.Users} users, {heldOutSessions.Keys} keys): CER greedy {heldOutSessions.CerGreedy:F1} %, with LM {heldOutSessions.CerWithLm:F1} %"));
         return 0;
     }

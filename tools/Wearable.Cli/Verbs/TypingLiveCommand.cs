@@ -17,15 +17,16 @@ public static class TypingLiveCommand
         var seconds = new Option<double>("--seconds") { Description = "How long the synthetic user types.", DefaultValueFactory = _ => 20.0 }.InRange(1, 600);
         var seed = TypingCommand.Seed();
         var lmWeight = TypingCommand.LmWeight();
+        var bonus = TypingCommand.InsertionBonus();
         var command = new Command("live", "Decode a held-out synthetic user's typing as the sEMG streams in (text appears live).")
         {
-            model, seconds, seed, lmWeight,
+            model, seconds, seed, lmWeight, bonus,
         };
-        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(lmWeight), Console.Out));
+        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(lmWeight), parse.GetValue(bonus), Console.Out));
         return command;
     }
 
-    public static int Run(string modelPath, double seconds, int seed, double lmWeight, TextWriter log)
+    public static int Run(string modelPath, double seconds, int seed, double lmWeight, double bonus, TextWriter log)
     {
         if (!File.Exists(modelPath))
         {
@@ -35,6 +36,7 @@ public static class TypingLiveCommand
         var model = TypingCommand.LoadModel(modelPath);
         var options = new TypingExperimentOptions { Seed = (ulong)seed };
         options.Beam.LanguageModelWeight = lmWeight;
+        options.Beam.InsertionBonus = bonus;
         var corpus = TypingCommand.Corpus();
         var languageModel = TypingExperiment.BuildLanguageModel(corpus, options);
         var session = new TypingSemgSimulator(corpus, options.Seed).Session(new TypingUser(options.Seed, TypingExperiment.FirstHeldOutUser), 0, seconds);

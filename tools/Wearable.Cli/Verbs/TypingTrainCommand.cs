@@ -12,8 +12,8 @@ public static class TypingTrainCommand
     {
         var seed = TypingCommand.Seed();
         var users = TypingCommand.TrainUsers();
-        var steps = new Option<int>("--steps") { Description = "Optimiser steps (4 windows of 3 s each).", DefaultValueFactory = _ => 600 }.InRange(1, 1_000_000);
-        var hidden = new Option<int>("--hidden") { Description = "Channels of the encoder conv and the hidden layer.", DefaultValueFactory = _ => 48 }.InRange(4, 512);
+        var steps = new Option<int>("--steps") { Description = "Optimiser steps (4 windows of 3 s each).", DefaultValueFactory = _ => 12000 }.InRange(1, 1_000_000);
+        var hidden = new Option<int>("--hidden") { Description = "Channels of the encoder conv and the hidden layer.", DefaultValueFactory = _ => 96 }.InRange(4, 512);
         var output = new Option<string>("--out") { Description = "Model file to write (JSON).", DefaultValueFactory = _ => "typing-model.json" }.OutputFile();
         var command = new Command("train", "Train the typing CTC model on synthetic users (nice it: it takes minutes).")
         {

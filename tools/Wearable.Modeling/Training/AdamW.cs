@@ -6,7 +6,7 @@ public sealed class AdamW
     private const double Beta1 = 0.9;
     private const double Beta2 = 0.999;
     private const double Epsilon = 1e-8;
-    private readonly double _learningRate;
+    private double _learningRate;
     private readonly double _weightDecay;
     private int _step;
 
@@ -14,6 +14,13 @@ public sealed class AdamW
     {
         _learningRate = learningRate;
         _weightDecay = weightDecay;
+    }
+
+    /// <summary>The rate of the next steps (a schedule may change it between steps).</summary>
+    public double LearningRate
+    {
+        get => _learningRate;
+        set => _learningRate = value;
     }
 
     /// <summary>Applies the gradients accumulated over <paramref name="batch"/> examples, then clears them.</summary>

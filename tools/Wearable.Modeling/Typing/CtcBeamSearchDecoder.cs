@@ -7,10 +7,18 @@ public sealed class BeamSearchOptions
     /// <summary>Only this many most likely keys per frame are tried (emg2qwerty: 10).</summary>
     public int LabelsPerFrame { get; set; } = 6;
 
-    public double LanguageModelWeight { get; set; } = 1.0;
+    /// <summary>Tuned with the insertion bonus on the validation users (docs/typing.md), never on the held-out users.</summary>
+    public double LanguageModelWeight { get; set; } = 1.5;
 
     /// <summary>Added per key, to balance the language model's per-character cost.</summary>
-    public double InsertionBonus { get; set; } = 1.5;
+    public double InsertionBonus { get; set; } = 5;
+
+    /// <summary>
+    /// The language model's log probability of a correction. A backspace takes back the character
+    /// it removes, score included; free of charge, every "x⌫" pair would earn two insertion bonuses
+    /// for nothing. Typists slip on 1-4 % of keys (docs/typing.md), hence ln 0.03.
+    /// </summary>
+    public double BackspaceLogProbability { get; set; } = Math.Log(0.03);
 }
 
 /// <summary>
@@ -98,9 +106,10 @@ public sealed class CtcBeamSearchDecoder
         char key = TypingCharset.Key(label);
         if (key == TypingCharset.Backspace)
         {
+            double correction = _languageModel is null ? 0 : _options.BackspaceLogProbability;
             return beam.Scores is null
-                ? new Hypothesis(beam.Keys + key, beam.Text, null, beam.LanguageScore)
-                : new Hypothesis(beam.Keys + key, beam.Text[..^1], beam.Scores.Previous, beam.LanguageScore - beam.Scores.Score);
+                ? new Hypothesis(beam.Keys + key, beam.Text, null, beam.LanguageScore + correction)
+                : new Hypothesis(beam.Keys + key, beam.Text[..^1], beam.Scores.Previous, beam.LanguageScore - beam.Scores.Score + correction);
         }
 
         double score = _languageModel?.LogProbability(beam.Text, key) ?? 0;

@@ -37,6 +37,14 @@ public sealed class TypingTrainingOptions
     public double LearningRate { get; set; } = 2e-3;
 
     public ulong Seed { get; set; } = 1;
+
+    /// <summary>
+    /// The batch gradient's global norm is scaled down to this. Early in a run the norm is ~50 with
+    /// one batch in ten at 1,000-4,500 (16 users, seed 1); the clip keeps those from dominating
+    /// Adam's moments. It did not cure the runs that stalled above chance on its own: the model's
+    /// blank-first start did (TypingModel.Initialize).
+    /// </summary>
+    public double MaxGradientNorm { get; set; } = 5;
 }
 
 /// <summary>
@@ -91,6 +99,8 @@ public static class TypingTrainer
 
             if (used > 0)
             {
+                ClipGradients(parameters, used, options.MaxGradientNorm);
+                optimizer.LearningRate = options.LearningRate * Schedule(step, options.Steps);
                 optimizer.Step(parameters, used);
             }
 
@@ -106,6 +116,45 @@ public static class TypingTrainer
 
         run.CopyParametersToModel();
         return losses;
+    }
+
+    /// <summary>
+    /// A short linear warm-up (Adam's first moments are noisy), then cosine decay to a tenth over the
+    /// run: the last steps polish instead of hopping around the minimum at the full rate.
+    /// </summary>
+    public static double Schedule(int step, int steps)
+    {
+        int warmup = Math.Min(200, steps / 10);
+        double cosine = 0.1 + (0.45 * (1 + Math.Cos(Math.PI * step / Math.Max(1, steps))));
+        return step < warmup ? cosine * (step + 1) / warmup : cosine;
+    }
+
+    /// <summary>Scales the accumulated gradients so that their mean over the batch has at most norm <paramref name="maxNorm"/>; returns the norm before.</summary>
+    public static double ClipGradients(Parameter[] parameters, int batch, double maxNorm)
+    {
+        double squares = 0;
+        foreach (var p in parameters)
+        {
+            foreach (float g in p.Gradients)
+            {
+                squares += (double)g * g;
+            }
+        }
+
+        double norm = Math.Sqrt(squares) / batch;
+        if (norm > maxNorm)
+        {
+            float scale = (float)(maxNorm / norm);
+            foreach (var p in parameters)
+            {
+                for (int i = 0; i < p.Gradients.Length; i++)
+                {
+                    p.Gradients[i] *= scale;
+                }
+            }
+        }
+
+        return norm;
     }
 
     /// <summary>Keys pressed in the window, minus those whose burst would run past its end.</summary>
