@@ -152,7 +152,7 @@ public sealed class MalformedArgumentsTests : IDisposable
     }
 
     /// <summary>Verbs whose baseline run would serve or measure for seconds: covered by the malformed walk only.</summary>
-    private static readonly HashSet<string> LongRunning = ["demo", "simulate", "bench kernels", "bench link", "gate", "devices", "hil generate", "model example", "firmware build", "bench models", "record fuzz", "typing train", "typing eval", "typing live"];
+    private static readonly HashSet<string> LongRunning = ["demo", "simulate", "bench kernels", "bench link", "gate", "devices", "hil generate", "model example", "firmware build", "bench models", "bench nanoclr", "record fuzz", "typing train", "typing eval", "typing live"];
 
     /// <summary>Inputs that are connection strings.</summary>
     private static readonly HashSet<string> ConnectionInputs = ["CONNECTION", "--connect", "--target"];

@@ -26,7 +26,7 @@ public static class BenchCommand
             plot,
         };
         kernels.SetAction(parse => RunKernels(parse.GetValue(json), parse.GetValue(seconds), parse.GetValue(filter), parse.GetValue(plot)));
-        return new Command("bench", "Measure performance (benchmarks, not tests).") { kernels, BenchLinkCommand.Create(), BenchModelsCommand.Create() };
+        return new Command("bench", "Measure performance (benchmarks, not tests).") { kernels, BenchLinkCommand.Create(), BenchModelsCommand.Create(), BenchNanoClrCommand.Create() };
     }
 
     private static int RunKernels(bool json, double seconds, string? filter, string? plot)

@@ -163,7 +163,7 @@ public static class BenchModelsCommand
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         string? dir = Directory.GetCurrentDirectory();
         while (dir is not null && !File.Exists(Path.Combine(dir, "Wearable.sln")))
