@@ -139,4 +139,43 @@ public class DemoCommandTests
         Assert.Contains("does not exist", result.Error);
         Assert.Contains("hint:", result.Error);
     }
+
+    [Fact]
+    public void Muse_demo_the_ear_eeg_device_detects_the_cued_flicker_above_chance()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "wearable-demo-muse-" + Guid.NewGuid().ToString("N") + ".edf");
+        try
+        {
+            var result = CliRunner.Run("demo", "--source", "muse", "--seconds", "10", "--out", path, "--json");
+            Assert.True(result.ExitCode == 0, result.Error + result.Out);
+            var json = result.Json();
+            Assert.Equal("muse-subject3-session1-ssvep-30s.csv", json.GetProperty("source").GetString());
+            Assert.Equal(256, json.GetProperty("sampleRate").GetInt32());
+            Assert.Equal(10, json.GetProperty("seconds").GetDouble());
+            Assert.True(json.GetProperty("cues").GetInt32() >= 2, result.Out);
+            int matched = json.GetProperty("matched").GetInt32();
+            int wrong = json.GetProperty("wrongTarget").GetInt32();
+            Assert.True(matched > 2 * wrong && json.GetProperty("accuracy").GetDouble() > json.GetProperty("chance").GetDouble(), result.Out);
+            Assert.True(json.GetProperty("cuesDetected").GetInt32() > 0, result.Out);
+            Assert.Contains("cue -> ", result.Error);
+            Assert.Contains("detected ", result.Error);
+            using EdfReader reader = EdfReader.Open(path);
+            Assert.Equal(256, reader.SampleRate(0));
+            Assert.Contains(reader.ReadAnnotations(), a => a.Text.StartsWith("cue ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Muse_demo_refuses_the_semg_only_options_with_a_hint()
+    {
+        var result = CliRunner.Run("demo", "--source", "muse", "--afe");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error);
+        Assert.Contains("hint: ", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
 }

@@ -20,7 +20,7 @@ public static class DemoCommand
     public static Command Create()
     {
         var seconds = new Option<double>("--seconds") { Description = "How long to stream (at most an hour).", DefaultValueFactory = _ => 12.0 }.InRange(0, 3600, exclusiveMin: true);
-        var source = new Option<string>("--source") { Description = "myo (bundled real sEMG), synthetic, or a Myo .dat / Muse .csv file.", DefaultValueFactory = _ => "myo" }.ExistingFileOr("myo", "synthetic");
+        var source = new Option<string>("--source") { Description = "myo (bundled real sEMG), muse (bundled real ear-EEG: SSVEP detections on the device), synthetic, or a Myo .dat / Muse .csv file.", DefaultValueFactory = _ => "myo" }.ExistingFileOr("myo", "muse", "synthetic");
         var output = new Option<string?>("--out") { Description = "EDF+ (.edf) or 24-bit BDF+ (.bdf) file to write (default: an .edf in the temp folder)." }.OutputFile();
         var afe = new Option<bool>("--afe") { Description = "Read the synthetic signal through a simulated ADS1299 and the firmware's real driver (SPI bytes -> driver -> core -> link)." };
         var json = CommonOptions.Json();
@@ -55,6 +55,17 @@ public static class DemoCommand
             throw new CliException($"--seconds must be in (0, 3600], got {seconds}.", "Try --seconds 12.");
         }
 
+        // EEG plays through its own demo: its decisions are SSVEP targets scored against the file's cues, not gestures.
+        if (source == "muse" || source.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            if (afe || view)
+            {
+                throw new CliException("--afe and --view belong to the sEMG demo; the ear-EEG demo plays the Muse recording at its own 256 Hz.", "Drop --afe / --view with --source muse.", 2);
+            }
+
+            return EegDemo.Run(seconds, source == "muse" ? EegDemo.BundledSample() : Path.GetFullPath(source), DemoOutput(output), json);
+        }
+
         string sourceArgument = source switch
         {
             "myo" => BundledSample(),
@@ -71,15 +82,7 @@ public static class DemoCommand
             throw new CliException("--afe reads through a simulated ADS1299, which converts at 250..16000 SPS; a recording plays at its own rate (the Myo's 200 Hz is not an ADS1299 rate).", "Use --afe with --source synthetic.");
         }
 
-        string path = output ?? Path.Combine(Path.GetTempPath(), "wearable-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".edf");
-        try
-        {
-            RecordingFormat.FromPath(path);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CliException(ex.Message, "Example: wearable demo --out demo.bdf");
-        }
+        string path = DemoOutput(output);
 
         string connection = "sim://?transport=pty&pairing=60&channels=8&rate=2000&source=" + Uri.EscapeDataString(sourceArgument) + (afe ? "&afe=ads1299" : string.Empty);
         TextWriter log = json ? Console.Error : Console.Out;
@@ -193,6 +196,21 @@ public static class DemoCommand
         {
             Directory.Delete(keyDir, recursive: true);
         }
+    }
+
+    private static string DemoOutput(string? output)
+    {
+        string path = output ?? Path.Combine(Path.GetTempPath(), "wearable-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".edf");
+        try
+        {
+            RecordingFormat.FromPath(path);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(ex.Message, "Example: wearable demo --out demo.bdf");
+        }
+
+        return path;
     }
 
     private static double[] Rms(double[][] data, BoardDescription board)
