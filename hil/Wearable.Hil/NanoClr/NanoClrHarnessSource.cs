@@ -182,7 +182,7 @@ public static class NanoClrHarnessSource
         }
 """;
 
-    private static string ModelMethod(byte[]? model)
+    internal static string ModelMethod(byte[]? model)
     {
         var code = new StringBuilder();
         code.AppendLine("        private static byte[] Model()");
@@ -208,7 +208,7 @@ public static class NanoClrHarnessSource
         return code.ToString();
     }
 
-    private static string ByteArray(byte[] bytes)
+    internal static string ByteArray(byte[] bytes)
     {
         var text = new StringBuilder("new byte[] { ", 13 + (bytes.Length * 5));
         for (int i = 0; i < bytes.Length; i++)

@@ -31,14 +31,20 @@ public sealed class NanoClrToolchain
     /// <summary>Folder holding mscorlib.dll, mscorlib.pe and the device build of Wearable.Kernels.dll.</summary>
     public string DeviceFolder { get; }
 
+    /// <summary>The memstats build of nanoCLR (NANOCLR_TRACE_MEMORY_STATS), used by `wearable bench nanoclr --memory`.</summary>
+    public const string MemoryStatsInterpreterVariable = "WEARABLE_NANOCLR_MEMSTATS";
+
     /// <summary>Why no nanoCLR run is possible here, or null when it is.</summary>
-    public static string? MissingReason()
+    /// <param name="interpreterVariable">The variable naming the interpreter: <see cref="InterpreterVariable"/> or <see cref="MemoryStatsInterpreterVariable"/>.</param>
+    public static string? MissingReason(string interpreterVariable = InterpreterVariable)
     {
-        string? interpreter = Environment.GetEnvironmentVariable(InterpreterVariable);
+        string? interpreter = Environment.GetEnvironmentVariable(interpreterVariable);
         string? processor = Environment.GetEnvironmentVariable(MetadataProcessorVariable);
         if (string.IsNullOrWhiteSpace(interpreter) || !File.Exists(interpreter))
         {
-            return "no nanoCLR: set " + InterpreterVariable + " to nanoFramework's interpreter (see docs/hil.md)"
+            return "no nanoCLR: set " + interpreterVariable + (interpreterVariable == InterpreterVariable
+                    ? " to nanoFramework's interpreter (see docs/hil.md)"
+                    : " to a nanoCLR built with NANOCLR_TRACE_MEMORY_STATS (see docs/nanoframework.md)")
                 + (string.IsNullOrWhiteSpace(interpreter) ? string.Empty : "; '" + interpreter + "' does not exist");
         }
 
@@ -54,16 +60,19 @@ public sealed class NanoClrToolchain
     }
 
     /// <summary>The toolchain, or a <see cref="HilTargetException"/> saying what is missing and how to get it.</summary>
-    public static NanoClrToolchain Locate()
+    public static NanoClrToolchain Locate() => Locate(InterpreterVariable);
+
+    /// <summary>The toolchain with the interpreter named by <paramref name="interpreterVariable"/>.</summary>
+    public static NanoClrToolchain Locate(string interpreterVariable)
     {
-        string? missing = MissingReason();
+        string? missing = MissingReason(interpreterVariable);
         if (missing is not null)
         {
             throw new HilTargetException(missing);
         }
 
         return new NanoClrToolchain(
-            Environment.GetEnvironmentVariable(InterpreterVariable)!,
+            Environment.GetEnvironmentVariable(interpreterVariable)!,
             Environment.GetEnvironmentVariable(MetadataProcessorVariable)!,
             DefaultDeviceFolder);
     }

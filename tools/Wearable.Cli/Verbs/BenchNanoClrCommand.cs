@@ -12,6 +12,8 @@ namespace Wearable.Cli.Verbs;
 /// `wearable bench nanoclr [--json]`: the nanoclr rig's golden suites and every model file in models/, timed
 /// on the in-process .NET adapters and inside nanoCLR in one invocation (<see cref="NanoClrBench"/>): time
 /// per call on each side, the ratio, and the geometric mean, for docs/performance.md's "what fits on the device".
+/// With --memory, instead, each model's managed heap in steady state from nanoCLR's own GC reports
+/// (<see cref="BenchNanoClrMemory"/>).
 /// </summary>
 public static class BenchNanoClrCommand
 {
@@ -22,8 +24,9 @@ public static class BenchNanoClrCommand
         var json = CommonOptions.Json();
         var rig = new Option<FileInfo?>("--rig") { Description = "Rig file whose suites are timed (default hil/rigs/nanoclr.json)." }.ExistingFile();
         var models = new Option<DirectoryInfo?>("--models") { Description = "Folder of .wmdl files timed one by one (default: the repository's models/)." }.ExistingFolder();
-        var repeats = new Option<int>("--repeats") { Description = "Timed runs per vector inside nanoCLR (.NET runs 100 times as many).", DefaultValueFactory = _ => DefaultRepeats }.InRange(1, 10_000);
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs per vector inside nanoCLR (.NET runs 100 times as many); with --memory, model calls in the steady-state loop.", DefaultValueFactory = _ => DefaultRepeats }.InRange(1, 10_000);
         var filter = new Option<string?>("--filter") { Description = "Only kernels and models whose name contains this text." }.ShortText();
+        var memory = new Option<bool>("--memory") { Description = "Measure each model's managed heap in steady state instead, from nanoCLR's GC reports (needs $" + NanoClrToolchain.MemoryStatsInterpreterVariable + ")." };
         var command = new Command("nanoclr", "Time per call of every kernel suite and model on .NET and inside nanoCLR in one run, and the ratio (needs $WEARABLE_NANOCLR).")
         {
             json,
@@ -31,8 +34,11 @@ public static class BenchNanoClrCommand
             models,
             repeats,
             filter,
+            memory,
         };
-        command.SetAction(parse => Run(parse.GetValue(json), parse.GetValue(rig), parse.GetValue(models), parse.GetValue(repeats), parse.GetValue(filter)));
+        command.SetAction(parse => parse.GetValue(memory)
+            ? BenchNanoClrMemory.Run(parse.GetValue(json), parse.GetValue(models), parse.GetValue(repeats), parse.GetValue(filter))
+            : Run(parse.GetValue(json), parse.GetValue(rig), parse.GetValue(models), parse.GetValue(repeats), parse.GetValue(filter)));
         return command;
     }
 
@@ -55,10 +61,7 @@ public static class BenchNanoClrCommand
             throw new CliException(ex.Message, "Run from the repository or pass --rig with a rig file (docs/hil.md).");
         }
 
-        string modelRoot = modelFolder?.FullName ?? Path.Combine(root, "models");
-        string[] modelFiles = Directory.Exists(modelRoot)
-            ? Directory.GetFiles(modelRoot, "*.wmdl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
-            : Array.Empty<string>();
+        string[] modelFiles = ModelFiles(modelFolder);
         var suites = rig.SuitePaths()
             .Where(p => filter is null || Path.GetFileNameWithoutExtension(p).Contains(filter, StringComparison.OrdinalIgnoreCase))
             .ToList();
@@ -126,6 +129,15 @@ public static class BenchNanoClrCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The .wmdl files under --models (default: the repository's models/), in a stable order.</summary>
+    internal static string[] ModelFiles(DirectoryInfo? modelFolder)
+    {
+        string modelRoot = modelFolder?.FullName ?? Path.Combine(BenchModelsCommand.RepositoryRoot(), "models");
+        return Directory.Exists(modelRoot)
+            ? Directory.GetFiles(modelRoot, "*.wmdl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
+            : Array.Empty<string>();
     }
 
     private static double? Finite(double value, int digits) => double.IsFinite(value) ? Math.Round(value, digits) : null;
