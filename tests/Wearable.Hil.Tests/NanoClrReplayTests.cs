@@ -1,5 +1,6 @@
 using Wearable.Firmware.Profiles;
 using Wearable.Firmware.Replay;
+using Wearable.Hil.NanoClr;
 using Wearable.Hil.NanoClr.Replay;
 using Wearable.Kernels.Link;
 using Wearable.TestSupport;
@@ -25,11 +26,11 @@ public class NanoClrReplayTests
         return new ReplayBoard(frames, 8, 200, Enumerable.Range(0, 16).Select(i => (byte)(0xA0 + i)).ToArray(), 16384, 12345);
     }
 
-    private static LinkTranscript RecordOnDotNet(ReplayBoard board, byte[] model, int blocks, int decisions)
+    private static LinkTranscript RecordOnDotNet(ReplayBoard board, byte[] model, int blocks, int decisions, bool stopStream = true)
     {
         var device = new ReplayDevice(BoardProfile.Esp32(), board.Frames, board.Channels, board.SampleRate, board.DeviceId, board.SlotSize, board.EntropySeed);
         var host = new ScriptedHostSession(input => device.Output.AsSpan(0, device.Step(input, 0, input?.Length ?? 0)).ToArray());
-        return host.Run(HostId, HostSecret, HostNonce, model, LinkStreamKind.Raw, 16, blocks, decisions);
+        return host.Run(HostId, HostSecret, HostNonce, model, LinkStreamKind.Raw, 16, blocks, decisions, stopStream);
     }
 
     [Fact]
@@ -73,6 +74,20 @@ public class NanoClrReplayTests
 
         Assert.True(report.Success, report.FirstMismatch?.Detail);
         Assert.True(report.Decisions >= 6, report.Decisions + " decisions");
+    }
+
+    [NanoClrMemoryFact]
+    public void The_firmware_cores_streaming_loop_keeps_no_managed_memory_inside_nanoCLR()
+    {
+        ReplayBoard board = MyoBoard();
+        LinkTranscript transcript = RecordOnDotNet(board, File.ReadAllBytes(RepositoryPaths.InRepo("models", "gesture-cnn-small.wmdl")), blocks: 4, decisions: 2, stopStream: false);
+
+        var (row, streamed) = NanoClrReplay.MeasureMemory(board, transcript, passes: 64, TimeSpan.FromMinutes(5));
+
+        Assert.True(streamed > 0, "the core wrote nothing in the streaming loops");
+        Assert.True(row.ResidentBytes > 0, "resident " + row.ResidentBytes + " B");
+        Assert.True(row.SteadyGrowthBytes == 0, $"streaming kept {row.SteadyGrowthBytes} B; resident {row.ResidentBytes} B, baseline {row.BaselineBytes} B");
+        Assert.True(Math.Abs(row.LoopGarbageBytes) <= 2 * NanoClrMemoryHarnessSource.JunkBytes, $"streaming dropped {row.LoopGarbageBytes} B per 64 passes; resident {row.ResidentBytes} B, streamed {streamed} B");
     }
 
     private static ReplayOutput ParsedFrom(LinkTranscript transcript) =>

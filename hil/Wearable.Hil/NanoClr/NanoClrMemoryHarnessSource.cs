@@ -106,6 +106,11 @@ public static class NanoClrMemoryHarnessSource
             }
         }
 
+"""
+        + CollectMethods;
+
+    /// <summary>Collect(phase) and its helper, for any harness that reports phases the same way (the replay harness too).</summary>
+    internal const string CollectMethods = """
         private static void Collect(string phase)
         {
             Console.WriteLine("MEM-MARK " + phase);

@@ -50,6 +50,38 @@ public static class NanoClrReplay
         }
     }
 
+    /// <summary>
+    /// The firmware core's managed heap inside the memstats nanoCLR ($WEARABLE_NANOCLR_MEMSTATS): the session
+    /// of <paramref name="transcript"/> replayed (model pushed, streaming), then two loops of
+    /// <paramref name="passes"/> main-loop passes with no host input. Also returns the bytes those loops wrote,
+    /// so a core that stopped streaming cannot pass for an allocation-free one.
+    /// </summary>
+    public static (NanoClrMemoryRow Row, long StreamedBytes) MeasureMemory(ReplayBoard board, LinkTranscript transcript, int passes, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(transcript);
+        ArgumentOutOfRangeException.ThrowIfLessThan(passes, 1);
+        NanoClrToolchain toolchain = NanoClrToolchain.Locate(NanoClrToolchain.MemoryStatsInterpreterVariable);
+        string core = Path.Combine(toolchain.DeviceFolder, "Wearable.Firmware.Core.dll");
+        string folder = Directory.CreateTempSubdirectory("wearable-nanoclr-replay-memory-").FullName;
+        try
+        {
+            string kernels = Path.Combine(toolchain.DeviceFolder, "Wearable.Kernels.dll");
+            var pes = new List<string> { Path.Combine(toolchain.DeviceFolder, "mscorlib.pe"), toolchain.ToPe(kernels, folder), toolchain.ToPe(core, folder, kernels) };
+            string harness = toolchain.CompileProgram(ReplayHarnessSource.Generate(board, transcript, passes), "WearableReplayMemoryHarness", folder, core);
+            pes.Add(toolchain.ToPe(harness, folder, kernels, core));
+            ProcessResult run = toolchain.Run(pes, timeout);
+            var reports = NanoClrMemoryOutput.Parse(run.StandardOutput, run.ExitCode);
+            string done = run.StandardOutput.Split('\n', StringSplitOptions.TrimEntries).First(l => l.StartsWith(NanoClrMemoryHarnessSource.DonePrefix, StringComparison.Ordinal));
+            long streamed = long.Parse(done.Split(' ')[2], NumberStyles.Integer, CultureInfo.InvariantCulture);
+            return (new NanoClrMemoryRow("firmware core", 0, passes, reports), streamed);
+        }
+        finally
+        {
+            if (Environment.GetEnvironmentVariable("WEARABLE_NANOCLR_KEEP") is null) { Directory.Delete(folder, recursive: true); }
+        }
+    }
+
     /// <summary>Compares every pass's bytes; an incomplete run fails at the first pass it did not report.</summary>
     public static ReplayReport Compare(LinkTranscript expected, ReplayOutput actual, string target)
     {

@@ -29,7 +29,12 @@ public static class ReplayHarnessSource
     // Values per array literal: far below the 64 KB an initializer can fill on nanoFramework.
     private const int ChunkValues = 4096;
 
-    public static string Generate(ReplayBoard board, LinkTranscript transcript)
+    /// <param name="memoryPasses">
+    /// 0 for the byte-for-byte replay; otherwise, for the memory measure, the harness also forces collections
+    /// (<see cref="NanoClrMemoryHarnessSource"/>'s phases) before the core is built, after the session, and after
+    /// each of two loops of this many main-loop passes with no host input (the core keeps streaming).
+    /// </param>
+    public static string Generate(ReplayBoard board, LinkTranscript transcript, int memoryPasses = 0)
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(transcript);
@@ -48,7 +53,9 @@ public static class ReplayHarnessSource
         code.AppendLine("        {");
         code.AppendLine("            try");
         code.AppendLine("            {");
-        code.Append("                ReplayDevice device = new ReplayDevice(BoardProfile.").Append(board.Board).Append("(), Frames(), ")
+        code.AppendLine("                short[] frames = Frames();");
+        Measure(code, memoryPasses, "baseline");
+        code.Append("                ReplayDevice device = new ReplayDevice(BoardProfile.").Append(board.Board).Append("(), frames, ")
             .Append(Number(board.Channels)).Append(", ").Append(Number(board.SampleRate)).Append(", ").Append(Literal("byte", board.DeviceId.Select(b => (int)b)))
             .Append(", ").Append(Number(board.SlotSize)).Append(", ").Append(board.EntropySeed.ToString(CultureInfo.InvariantCulture)).AppendLine("u);");
         code.Append("                int[] inputPasses = ").Append(Literal("int", inputs.Select(p => p.Key))).AppendLine(";");
@@ -67,6 +74,16 @@ public static class ReplayHarnessSource
         code.AppendLine("                        Print(pass, device.Output, written);");
         code.AppendLine("                    }");
         code.AppendLine("                }");
+        if (memoryPasses > 0)
+        {
+            Measure(code, memoryPasses, "setup");
+            code.AppendLine("                int streamed = Stream(device, " + Number(memoryPasses) + ");");
+            Measure(code, memoryPasses, "loop1");
+            code.AppendLine("                streamed += Stream(device, " + Number(memoryPasses) + ");");
+            Measure(code, memoryPasses, "loop2");
+            code.AppendLine("                Console.WriteLine(\"MEM-DONE " + Number(memoryPasses) + " \" + streamed.ToString());");
+        }
+
         code.Append("                Console.WriteLine(\"").Append(DonePrefix).Append("\" + ").Append(Number(transcript.Passes)).AppendLine(".ToString());");
         code.AppendLine("            }");
         code.AppendLine("            catch (Exception e)");
@@ -75,6 +92,13 @@ public static class ReplayHarnessSource
         code.AppendLine("            }");
         code.AppendLine("        }");
         code.AppendLine(PrintMethod);
+        if (memoryPasses > 0)
+        {
+            code.Append("        private const int JunkBytes = ").Append(Number(NanoClrMemoryHarnessSource.JunkBytes)).AppendLine(";");
+            code.AppendLine(StreamMethod);
+            code.AppendLine(NanoClrMemoryHarnessSource.CollectMethods);
+        }
+
         code.AppendLine("        private static byte[] Input(int index)");
         code.AppendLine("        {");
         code.AppendLine("            switch (index)");
@@ -127,6 +151,28 @@ public static class ReplayHarnessSource
             Console.WriteLine("O " + pass.ToString() + " " + new string(hex));
         }
 """;
+
+    // Passes with no host input: the core keeps acquiring, framing and deciding; returns the bytes it wrote.
+    private const string StreamMethod = """
+        private static int Stream(ReplayDevice device, int passes)
+        {
+            int written = 0;
+            for (int pass = 0; pass < passes; pass++)
+            {
+                written += device.Step(null, 0, 0);
+            }
+
+            return written;
+        }
+""";
+
+    private static void Measure(StringBuilder code, int memoryPasses, string phase)
+    {
+        if (memoryPasses > 0)
+        {
+            code.AppendLine("                Collect(\"" + phase + "\");");
+        }
+    }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

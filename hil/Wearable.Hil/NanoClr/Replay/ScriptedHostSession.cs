@@ -40,7 +40,8 @@ public sealed class ScriptedHostSession : ILinkFrameSink
     /// <paramref name="kind"/>, with at least <paramref name="decisions"/> decisions of
     /// <paramref name="model"/> alongside (0 and a null model: blocks only).
     /// </summary>
-    public LinkTranscript Run(byte[] hostId, byte[] hostSecret, byte[] hostNonce, byte[]? model, LinkStreamKind kind, int blockFrames, int blocks, int decisions)
+    /// <param name="stopStream">False leaves the stream running at the end, for measuring the streaming loop past the session.</param>
+    public LinkTranscript Run(byte[] hostId, byte[] hostSecret, byte[] hostNonce, byte[]? model, LinkStreamKind kind, int blockFrames, int blocks, int decisions, bool stopStream = true)
     {
         ArgumentNullException.ThrowIfNull(hostId);
         ArgumentNullException.ThrowIfNull(hostSecret);
@@ -84,7 +85,11 @@ public sealed class ScriptedHostSession : ILinkFrameSink
             Pass(null);
         }
 
-        Request(new StopStreamMessage { Kind = LinkStreamKind.All });
+        if (stopStream)
+        {
+            Request(new StopStreamMessage { Kind = LinkStreamKind.All });
+        }
+
         return Transcript;
     }
 
