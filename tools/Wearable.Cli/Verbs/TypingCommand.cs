@@ -32,7 +32,7 @@ public static class TypingCommand
 
     public static Option<string?> Model() => new Option<string?>("--model") { Description = "Typing model file from 'typing train' (default: the shipped models/" + DefaultModelFile + ")." }.ExistingFile();
 
-    public static Option<string?> Data() => new Option<string?>("--data") { Description = "Real typing sessions instead of synthetic users: a folder of emg2qwerty *.hdf5 session files and/or *.edf/*.bdf recordings with 'key <k>' annotations." }.ExistingFolder();
+    public static Option<DirectoryInfo?> Data() => new Option<DirectoryInfo?>("--data") { Description = "Real typing sessions instead of synthetic users: a folder of emg2qwerty *.hdf5 session files and/or *.edf/*.bdf recordings with 'key <k>' annotations." }.ExistingFolder();
 
     /// <summary>The model file given, else the shipped one: models/ beside the working directory, then the repository the CLI runs from.</summary>
     public static string ModelPath(string? given)

@@ -22,7 +22,7 @@ public static class TypingEvalCommand
         {
             model, data, seed, users, testUsers, lmWeight, bonus, validation, json,
         };
-        command.SetAction(parse => Run(TypingCommand.ModelPath(parse.GetValue(model)), parse.GetValue(data), parse.GetValue(seed), parse.GetValue(users), parse.GetValue(testUsers), parse.GetValue(lmWeight), parse.GetValue(bonus), parse.GetValue(validation), parse.GetValue(json)));
+        command.SetAction(parse => Run(TypingCommand.ModelPath(parse.GetValue(model)), parse.GetValue(data)?.FullName, parse.GetValue(seed), parse.GetValue(users), parse.GetValue(testUsers), parse.GetValue(lmWeight), parse.GetValue(bonus), parse.GetValue(validation), parse.GetValue(json)));
         return command;
     }
 

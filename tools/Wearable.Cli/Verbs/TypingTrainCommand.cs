@@ -20,7 +20,7 @@ public static class TypingTrainCommand
         {
             seed, users, steps, hidden, data, output,
         };
-        command.SetAction(parse => Run(parse.GetValue(seed), parse.GetValue(users), parse.GetValue(steps), parse.GetValue(hidden), parse.GetValue(data), parse.GetValue(output)!));
+        command.SetAction(parse => Run(parse.GetValue(seed), parse.GetValue(users), parse.GetValue(steps), parse.GetValue(hidden), parse.GetValue(data)?.FullName, parse.GetValue(output)!));
         return command;
     }
 
