@@ -128,7 +128,8 @@ public static class Emg2QwertySessionFile
             throw Bad(path, "has a '" + KeystrokesAttribute + "' attribute that is not JSON (" + ex.Message + ")");
         }
 
-        return keystrokes;
+        // The keylogger's order is press order; a stable sort keeps it where two presses share a sample.
+        return keystrokes.OrderBy(k => k.PressSample).ToList();
     }
 
     /// <summary>The first sample at or after a time (as emg2qwerty's searchsorted), kept inside the session.</summary>

@@ -88,8 +88,8 @@ public static class TypingRecordingFile
                 keystrokes.Add(new Keystroke(key, press, release));
             }
 
-            keystrokes.Sort((a, b) => a.PressSample.CompareTo(b.PressSample));
-            return new TypingSession(samples, channels, rate, keystrokes, Path.GetFileNameWithoutExtension(path));
+            // Annotations are stored in file order, not always time order; a stable sort keeps ties as typed.
+            return new TypingSession(samples, channels, rate, keystrokes.OrderBy(k => k.PressSample).ToList(), Path.GetFileNameWithoutExtension(path));
         }
     }
 
