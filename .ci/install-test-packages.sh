@@ -4,12 +4,13 @@
 #   chromium     the browser the live view's Playwright test drives through ExecutablePath, since
 #                Playwright cannot download its own browsers here (docs/live-view.md);
 #   python3-mne  MNE and numpy, the independent readers the EDF/BDF cross-checks and the .npy/.npz
-#                export test compare against (docs/recording.md).
+#                export test compare against (docs/recording.md);
+#   python3-h5py h5py, which writes the emg2qwerty-layout HDF5 files the typing reader is tested on (docs/typing.md).
 # Idempotent: installed packages are left alone, and nothing runs apt-get when all are there.
 set -euo pipefail
 
 missing=()
-for package in dbus-daemon chromium python3-mne python3-numpy; do
+for package in dbus-daemon chromium python3-mne python3-numpy python3-h5py; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$package")
   fi

@@ -25,7 +25,7 @@ public static class DemoCommand
         var afe = new Option<bool>("--afe") { Description = "Read the synthetic signal through a simulated ADS1299 and the firmware's real driver (SPI bytes -> driver -> core -> link)." };
         var json = CommonOptions.Json();
         var view = new Option<bool>("--view") { Description = "Also serve the live view in the browser (docs/live-view.md) on 127.0.0.1 while the demo runs." };
-        var typing = new Option<bool>("--typing") { Description = "Instead: a virtual device plays synthetic typing and the host shows the text as it is recognised (needs typing-model.json here, from 'wearable typing train')." };
+        var typing = new Option<bool>("--typing") { Description = "Instead: a virtual device plays synthetic typing and the host shows the text as it is recognised (the shipped models/typing-default.json)." };
         var command = new Command("demo", "Stream from a virtual device playing real sEMG: pair, stream, record EDF+, live activity and latency, summary.")
         {
             seconds,

@@ -17,20 +17,13 @@ namespace Wearable.Cli.Verbs;
 /// </summary>
 public static class DemoTyping
 {
-    public const string DefaultModel = "typing-model.json";
-
     /// <summary>Device counts are 0.25 uV: the simulator's 4 uV noise keeps 16 levels, its largest bursts stay inside int16.</summary>
     private const int NanovoltsPerCount = 250;
 
     public static int Run(double seconds, bool json)
     {
-        if (!File.Exists(DefaultModel))
-        {
-            throw new CliException("demo --typing needs a typing model: " + Path.GetFullPath(DefaultModel) + " does not exist.", "Train one here first (about 12 minutes): wearable typing train --out " + DefaultModel);
-        }
-
         TextWriter log = json ? Console.Error : Console.Out;
-        TypingModel model = TypingCommand.LoadModel(DefaultModel);
+        TypingModel model = TypingCommand.LoadModel(TypingCommand.ModelPath(null));
         var options = new TypingExperimentOptions();
         var corpus = TypingCommand.Corpus();
         var languageModel = TypingExperiment.BuildLanguageModel(corpus, options);

@@ -27,6 +27,63 @@ public static class TypingCommand
 
     public static Option<double> InsertionBonus() => new Option<double>("--insertion-bonus") { Description = "Score added per key in the beam search (balances the LM's cost per character; 0 = none).", DefaultValueFactory = _ => new BeamSearchOptions().InsertionBonus }.InRange(0, 20);
 
+    /// <summary>The shipped typing model's file name in models/ (docs/typing.md, models/typing-default.md).</summary>
+    public const string DefaultModelFile = "typing-default.json";
+
+    public static Option<string?> Model() => new Option<string?>("--model") { Description = "Typing model file from 'typing train' (default: the shipped models/" + DefaultModelFile + ")." }.ExistingFile();
+
+    public static Option<DirectoryInfo?> Data() => new Option<DirectoryInfo?>("--data") { Description = "Real typing sessions instead of synthetic users: a folder of emg2qwerty *.hdf5 session files and/or *.edf/*.bdf recordings with 'key <k>' annotations." }.ExistingFolder();
+
+    /// <summary>The model file given, else the shipped one: models/ beside the working directory, then the repository the CLI runs from.</summary>
+    public static string ModelPath(string? given)
+    {
+        if (given is not null)
+        {
+            return given;
+        }
+
+        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (string? dir = start; dir is not null; dir = Path.GetDirectoryName(dir))
+            {
+                string candidate = Path.Combine(dir, "models", DefaultModelFile);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new CliException("The shipped typing model models/" + DefaultModelFile + " was not found here or above the CLI.", "Run from the repository, or train one and pass it: wearable typing train --out typing-model.json, then --model typing-model.json");
+    }
+
+    /// <summary>Real sessions from a folder, checked against what the model's features assume (32 channels at 2 kHz).</summary>
+    public static List<TypingSession> RealSessions(string folder)
+    {
+        var sessions = new List<TypingSession>();
+        try
+        {
+            foreach (string file in TypingSessionFiles.Find(folder))
+            {
+                var session = TypingSessionFiles.Read(file);
+                if (session.Channels != TypingSemgSimulator.Channels || session.SampleRate != TypingSemgSimulator.SampleRate)
+                {
+                    throw new CliException(
+                        file + " has " + session.Channels + " channels at " + session.SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture) + " Hz; the typing features need " + TypingSemgSimulator.Channels + " at " + TypingSemgSimulator.SampleRate + " Hz.",
+                        "Resample or re-record at 2 kHz with both 16-electrode bands.");
+                }
+
+                sessions.Add(session);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException)
+        {
+            throw new CliException(ex.Message, "Give --data a folder of emg2qwerty session files (*.hdf5) or typing recordings (*.edf, *.bdf); docs/typing.md says what each must hold.");
+        }
+
+        return sessions;
+    }
+
     public static TypingCorpus Corpus()
     {
         try
@@ -47,7 +104,7 @@ public static class TypingCommand
         }
         catch (InvalidDataException ex)
         {
-            throw new CliException(ex.Message, "Train one with: wearable typing train --out typing-model.json");
+            throw new CliException(ex.Message, "Train one with: wearable typing train --out typing-model.json, or leave --model out for the shipped one.");
         }
     }
 }

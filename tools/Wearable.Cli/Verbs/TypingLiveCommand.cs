@@ -13,7 +13,7 @@ public static class TypingLiveCommand
 {
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "Typing model file from 'typing train'.", DefaultValueFactory = _ => "typing-model.json" }.ExistingFile();
+        var model = TypingCommand.Model();
         var seconds = new Option<double>("--seconds") { Description = "How long the synthetic user types.", DefaultValueFactory = _ => 20.0 }.InRange(1, 600);
         var seed = TypingCommand.Seed();
         var lmWeight = TypingCommand.LmWeight();
@@ -22,7 +22,7 @@ public static class TypingLiveCommand
         {
             model, seconds, seed, lmWeight, bonus,
         };
-        command.SetAction(parse => Run(parse.GetValue(model)!, parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(lmWeight), parse.GetValue(bonus), Console.Out));
+        command.SetAction(parse => Run(TypingCommand.ModelPath(parse.GetValue(model)), parse.GetValue(seconds), parse.GetValue(seed), parse.GetValue(lmWeight), parse.GetValue(bonus), Console.Out));
         return command;
     }
 

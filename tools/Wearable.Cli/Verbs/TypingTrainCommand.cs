@@ -14,24 +14,36 @@ public static class TypingTrainCommand
         var users = TypingCommand.TrainUsers();
         var steps = new Option<int>("--steps") { Description = "Optimiser steps (4 windows of 3 s each).", DefaultValueFactory = _ => 12000 }.InRange(1, 1_000_000);
         var hidden = new Option<int>("--hidden") { Description = "Channels of the encoder conv and the hidden layer.", DefaultValueFactory = _ => 96 }.InRange(4, 512);
+        var data = TypingCommand.Data();
         var output = new Option<string>("--out") { Description = "Model file to write (JSON).", DefaultValueFactory = _ => "typing-model.json" }.OutputFile();
-        var command = new Command("train", "Train the typing CTC model on synthetic users (nice it: it takes minutes).")
+        var command = new Command("train", "Train the typing CTC model on synthetic users, or on real sessions with --data (nice it: it takes minutes).")
         {
-            seed, users, steps, hidden, output,
+            seed, users, steps, hidden, data, output,
         };
-        command.SetAction(parse => Run(parse.GetValue(seed), parse.GetValue(users), parse.GetValue(steps), parse.GetValue(hidden), parse.GetValue(output)!));
+        command.SetAction(parse => Run(parse.GetValue(seed), parse.GetValue(users), parse.GetValue(steps), parse.GetValue(hidden), parse.GetValue(data)?.FullName, parse.GetValue(output)!));
         return command;
     }
 
-    private static int Run(int seed, int users, int steps, int hidden, string output)
+    private static int Run(int seed, int users, int steps, int hidden, string? data, string output)
     {
         var options = new TypingExperimentOptions { Seed = (ulong)seed, TrainUsers = users };
         options.Training.Steps = steps;
         options.Training.Seed = (ulong)seed;
-        var simulator = new TypingSemgSimulator(TypingCommand.Corpus(), options.Seed);
         var clock = Stopwatch.StartNew();
-        var examples = TypingExperiment.TrainingSessions(simulator, options).Select(TypingExample.From).ToList();
-        Console.Out.WriteLine($"simulated {examples.Count} sessions of {options.SessionSeconds:F0} s from {users} users in {clock.Elapsed.TotalSeconds:F1} s");
+        List<TypingExample> examples;
+        if (data is not null)
+        {
+            var sessions = TypingCommand.RealSessions(data);
+            examples = sessions.Select(TypingExample.From).ToList();
+            Console.Out.WriteLine($"read {examples.Count} sessions ({sessions.Sum(s => s.Frames) / TypingSemgSimulator.SampleRate:F0} s, {sessions.Sum(s => s.Keystrokes.Count)} keys) from {data} in {clock.Elapsed.TotalSeconds:F1} s");
+        }
+        else
+        {
+            var simulator = new TypingSemgSimulator(TypingCommand.Corpus(), options.Seed);
+            examples = TypingExperiment.TrainingSessions(simulator, options).Select(TypingExample.From).ToList();
+            Console.Out.WriteLine($"simulated {examples.Count} sessions of {options.SessionSeconds:F0} s from {users} users in {clock.Elapsed.TotalSeconds:F1} s");
+        }
+
         var model = new TypingModel(TypingFeatures.Count(TypingSemgSimulator.Channels), hidden);
         model.Initialize(options.Seed);
         model.FitNormalisation(examples.Select(e => e.Features));
