@@ -15,9 +15,13 @@ internal sealed class CalibrationProtocol
 {
     public Option<string> Repetitions { get; } = new Option<string>("--reps") { Description = "calibration: repetitions per gesture to calibrate on, taken as the first cycles of training0, which holds 4 (comma-separated, 1 to 4).", DefaultValueFactory = _ => "1,2,4" }.Matches("[1-4](,[1-4]){0,3}", "a list like 1,2,4 of repetition counts 1 to 4");
 
-    public Option<string> Method { get; } = new Option<string>("--adapt") { Description = "calibration: none (alignment only), last-layer (only the classifier learns) or full (every layer, a few epochs).", DefaultValueFactory = _ => "full" }.OneOf("none", "last-layer", "full");
+    public Option<string> Method { get; } = MethodOption();
 
     public Option<int> BandRotation { get; } = new Option<int>("--band-rotation") { Description = "calibration: also score the band rotated by this many electrodes (0 = as worn only).", DefaultValueFactory = _ => 1 }.InRange(0, 7);
+
+    /// <summary>--adapt, shared by `eval --protocol calibration` and `train --calibrate`.</summary>
+    public static Option<string> MethodOption() =>
+        new Option<string>("--adapt") { Description = "Calibration: none (band alignment only), last-layer (only the classifier learns) or full (every layer, a few epochs).", DefaultValueFactory = _ => "full" }.OneOf("none", "last-layer", "full");
 
     public void AddTo(Command command)
     {
@@ -26,7 +30,7 @@ internal sealed class CalibrationProtocol
         command.Options.Add(BandRotation);
     }
 
-    /// <summary>Calibration settings: --epochs / --lr when given, else the calibration defaults (8 epochs at 0.001).</summary>
+    /// <summary>Calibration settings: --epochs / --lr when given, else the calibration defaults (8 epochs at 0.002).</summary>
     public static CalibrationOptions Options(ParseResult parse, GestureOptions shared, string method)
     {
         var defaults = new CalibrationOptions().Training;

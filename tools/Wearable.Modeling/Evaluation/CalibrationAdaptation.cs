@@ -25,7 +25,7 @@ public sealed class CalibrationOptions
     public bool Align { get; init; } = true;
 
     /// <summary>Fixed epoch count: a few repetitions leave nothing to hold out for early stopping.</summary>
-    public TrainingOptions Training { get; init; } = new() { MaxEpochs = 8, LearningRate = 1e-3, GainJitter = 0.15 };
+    public TrainingOptions Training { get; init; } = new() { MaxEpochs = 8, LearningRate = 2e-3, GainJitter = 0.15 };
 
     /// <summary>At most this many calibration windows set the int8 ranges.</summary>
     public int QuantizationWindows { get; init; } = 2000;
