@@ -17,21 +17,28 @@ internal sealed class CalibrationProtocol
 
     public Option<string> Method { get; } = MethodOption();
 
+    public Option<bool> MatchLevel { get; } = MatchLevelOption();
+
     public Option<int> BandRotation { get; } = new Option<int>("--band-rotation") { Description = "calibration: also score the band rotated by this many electrodes (0 = as worn only).", DefaultValueFactory = _ => 1 }.InRange(0, 7);
 
     /// <summary>--adapt, shared by `eval --protocol calibration` and `train --calibrate`.</summary>
     public static Option<string> MethodOption() =>
         new Option<string>("--adapt") { Description = "Calibration: none (band alignment only), last-layer (only the classifier learns) or full (every layer, a few epochs).", DefaultValueFactory = _ => "full" }.OneOf("none", "last-layer", "full");
 
+    /// <summary>--match-level, shared by `eval --protocol calibration` and `train --calibrate`.</summary>
+    public static Option<bool> MatchLevelOption() =>
+        new Option<bool>("--match-level") { Description = "Calibration: scale the calibration to the level the MyoArmband models were trained at (RMS 18.49 counts); the model file's front end applies that gain to the device's counts. For bands other than a Myo." };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(MatchLevel);
         command.Options.Add(Repetitions);
         command.Options.Add(Method);
         command.Options.Add(BandRotation);
     }
 
     /// <summary>Calibration settings: --epochs / --lr when given, else the calibration defaults (8 epochs at 0.002).</summary>
-    public static CalibrationOptions Options(ParseResult parse, GestureOptions shared, string method)
+    public static CalibrationOptions Options(ParseResult parse, GestureOptions shared, string method, bool matchLevel)
     {
         var defaults = new CalibrationOptions().Training;
         var training = new TrainingOptions
@@ -41,7 +48,7 @@ internal sealed class CalibrationProtocol
             GainJitter = parse.GetResult(shared.GainJitter) is { Implicit: false } ? parse.GetValue(shared.GainJitter) : defaults.GainJitter,
             Seed = parse.GetValue(shared.Seed),
         };
-        return new CalibrationOptions { Method = CalibrationOptions.ParseMethod(method), Training = training };
+        return new CalibrationOptions { Method = CalibrationOptions.ParseMethod(method), Training = training, ReferenceRms = matchLevel ? MyoArmbandProtocol.PreTrainingRms : null };
     }
 
     public int Run(ParseResult parse, GestureOptions shared, MyoArmbandDataset data, string selection, string? from, bool json)
@@ -59,7 +66,7 @@ internal sealed class CalibrationProtocol
 
         int[] repetitions = parse.GetValue(Repetitions)!.Split(',').Select(int.Parse).Distinct().Order().ToArray();
         string method = parse.GetValue(Method)!;
-        var options = Options(parse, shared, method);
+        var options = Options(parse, shared, method, parse.GetValue(MatchLevel));
         int rotation = parse.GetValue(BandRotation);
         byte[] pretrainedInt8 = PostTrainingQuantizer.Quantize(pretrained, FixedPointEvaluation.Subsample(MyoArmbandProtocol.PreTrainingWindows(data, 25), 2000), MyoArmbandProtocol.QuantizationOptions()).File;
         var result = CalibrationExperiment.Run(data, GestureOptions.People(data, selection), pretrained, pretrainedInt8, repetitions, rotation, options, parse.GetValue(shared.Threads), MyoArmbandProtocol.Hop, json ? null : Console.Out.WriteLine);
@@ -71,6 +78,7 @@ internal sealed class CalibrationProtocol
                 arithmetic = "float32 (floatAccuracy) and int8 on the shared ModelRunner (fixedAccuracy)",
                 model = from,
                 method,
+                matchLevel = options.ReferenceRms is not null,
                 epochs = options.Training.MaxEpochs,
                 learningRate = options.Training.LearningRate,
                 bandRotation = rotation,

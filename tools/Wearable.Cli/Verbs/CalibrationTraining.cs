@@ -13,7 +13,7 @@ namespace Wearable.Cli.Verbs;
 /// </summary>
 internal static class CalibrationTraining
 {
-    public static int Run(ParseResult parse, GestureOptions shared, FileInfo recording, string? from, FileInfo output, bool outputGiven, string method, bool json)
+    public static int Run(ParseResult parse, GestureOptions shared, FileInfo recording, string? from, FileInfo output, bool outputGiven, string method, bool matchLevel, bool json)
     {
         if (from is null)
         {
@@ -67,7 +67,7 @@ internal static class CalibrationTraining
             log.WriteLine("warning: no cue for " + string.Join(", ", calibration.MissingClasses) + ": the model keeps its pre-trained idea of them.");
         }
 
-        var options = CalibrationProtocol.Options(parse, shared, method);
+        var options = CalibrationProtocol.Options(parse, shared, method, matchLevel);
         var quantization = new QuantizationOptions
         {
             Name = Path.GetFileNameWithoutExtension(output.Name),
@@ -93,7 +93,7 @@ internal static class CalibrationTraining
         }
 
         File.WriteAllBytes(output.FullName, calibrated.Int8File);
-        double fixedAccuracy = new FixedPointEvaluation(calibrated.Int8File).Accuracy(calibration.Windows);
+        double fixedAccuracy = calibrated.Int8Accuracy(calibration.Windows);
         var summary = new
         {
             model = output.FullName,
@@ -101,6 +101,7 @@ internal static class CalibrationTraining
             recording = recording.FullName,
             method,
             bandShift = calibrated.Shift,
+            inputGain = Math.Round(calibrated.Gain, 6),
             classes = calibration.RecordedClasses,
             missingClasses = calibration.MissingClasses,
             calibrationWindows = calibration.Windows.Count,
@@ -114,7 +115,7 @@ internal static class CalibrationTraining
         }
         else
         {
-            log.WriteLine("calibrated on " + calibration.Windows.Count + " windows of " + string.Join(", ", calibration.RecordedClasses) + " (band shift " + calibrated.Shift + " electrode(s), " + method + ", " + summary.epochs + " epochs)");
+            log.WriteLine("calibrated on " + calibration.Windows.Count + " windows of " + string.Join(", ", calibration.RecordedClasses) + " (band shift " + calibrated.Shift + " electrode(s), input gain " + calibrated.Gain.ToString("G3") + ", " + method + ", " + summary.epochs + " epochs)");
             log.WriteLine("wrote " + output.FullName + ": " + calibrated.Int8File.Length + " bytes; int8 on the calibration windows " + (fixedAccuracy * 100).ToString("F1") + " % (a fit check, not a test)");
             log.WriteLine("next: wearable model push " + output.Name + " --connect CONNECTION");
         }

@@ -20,6 +20,7 @@ public static class TrainCommand
         var board = new Option<string>("--board") { Description = "Board whose RAM budget sizes a model for your own data: " + Wearable.Firmware.Profiles.BoardProfile.KnownNames + ".", DefaultValueFactory = _ => "esp32" }.OneOf("esp32", "esp32s3", "meadow", "linux-sbc", "virtual");
         var calibrate = new Option<FileInfo?>("--calibrate") { Description = "A cued calibration recording (EDF+/BDF+ from `record --protocol`): adapt the --from model to it and write an int8 .wmdl (--out) for `model push`." }.ExistingFile();
         var adapt = CalibrationProtocol.MethodOption();
+        var matchLevel = CalibrationProtocol.MatchLevelOption();
         var json = CommonOptions.Json();
         var command = new Command("train", "Train the gesture CNN (float32, CPU) on the Myo armband dataset or on your own annotated recordings (--data DIR) and save it.");
         command.Options.Add(board);
@@ -29,9 +30,10 @@ public static class TrainCommand
         command.Options.Add(output);
         command.Options.Add(calibrate);
         command.Options.Add(adapt);
+        command.Options.Add(matchLevel);
         command.Options.Add(json);
         command.SetAction(parse => parse.GetValue(calibrate) is FileInfo recording
-            ? CalibrationTraining.Run(parse, shared, recording, parse.GetValue(from), parse.GetValue(output)!, parse.GetResult(output) is { Implicit: false }, parse.GetValue(adapt)!, parse.GetValue(json))
+            ? CalibrationTraining.Run(parse, shared, recording, parse.GetValue(from), parse.GetValue(output)!, parse.GetResult(output) is { Implicit: false }, parse.GetValue(adapt)!, parse.GetValue(matchLevel), parse.GetValue(json))
             : Run(parse, shared, parse.GetValue(person), parse.GetValue(from), parse.GetValue(output)!, parse.GetValue(board)!, parse.GetValue(json)));
         return command;
     }

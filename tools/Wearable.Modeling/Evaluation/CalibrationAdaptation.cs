@@ -27,6 +27,9 @@ public sealed class CalibrationOptions
     /// <summary>Fixed epoch count: a few repetitions leave nothing to hold out for early stopping.</summary>
     public TrainingOptions Training { get; init; } = new() { MaxEpochs = 8, LearningRate = 2e-3, GainJitter = 0.15 };
 
+    /// <summary>Scale the calibration to this RMS (the level the model was trained at) and fold the gain into the model; null leaves the level alone.</summary>
+    public double? ReferenceRms { get; init; }
+
     /// <summary>At most this many calibration windows set the int8 ranges.</summary>
     public int QuantizationWindows { get; init; } = 2000;
 
@@ -46,11 +49,26 @@ public sealed class CalibrationOptions
     };
 }
 
-/// <summary>A user's calibrated model: float (taking raw channels, alignment folded in), its int8 file, and the shift found.</summary>
-public sealed record CalibratedModel(IClassifierModel Float, byte[] Int8File, int Shift, TrainingResult? Fit);
+/// <summary>
+/// A user's calibrated model: float (raw channel order, alignment folded in, input in counts x
+/// <see cref="Gain"/>), its int8 file (whose front end applies the gain to the device's counts), the
+/// shift and gain found.
+/// </summary>
+public sealed record CalibratedModel(IClassifierModel Float, byte[] Int8File, int Shift, double Gain, TrainingResult? Fit)
+{
+    /// <summary>Raw-count windows at the level the float model takes.</summary>
+    public WindowSet Levelled(WindowSet raw) => Gain == 1 ? raw : InputLevel.Scale(raw, Gain);
+
+    /// <summary>The int8 file on the shared runner, fed <see cref="Levelled"/> windows.</summary>
+    public FixedPointEvaluation Int8() => Gain == 1 ? new FixedPointEvaluation(Int8File) : new FixedPointEvaluation(Int8File) { RawScale = Float.InputScale };
+
+    public double FloatAccuracy(WindowSet raw) => Trainer.Evaluate(Float, Levelled(raw)).Accuracy;
+
+    public double Int8Accuracy(WindowSet raw) => Int8().Accuracy(Levelled(raw));
+}
 
 /// <summary>
-/// Calibration on the host: align the band (optional), adapt a copy of the pre-trained model on the
+/// Calibration on the host: match the signal level (optional), align the band (optional), adapt a copy of the pre-trained model on the
 /// user's cued windows, fold the alignment into the first layer, and quantize on the same windows, so
 /// the result is a device model that reads the band's raw channels. The pre-trained model is not changed.
 /// </summary>
@@ -64,8 +82,10 @@ public static class CalibrationAdaptation
             throw new ArgumentException("No calibration windows.", nameof(calibration));
         }
 
-        int bandShift = shift ?? (options.Align ? BandAlignment.Estimate(pretrained, calibration).Shift : 0);
-        var aligned = BandRotation.Rotate(calibration, bandShift);
+        double gain = Gain(calibration, options);
+        var levelled = InputLevel.Scale(calibration, gain);
+        int bandShift = shift ?? (options.Align ? BandAlignment.Estimate(pretrained, levelled).Shift : 0);
+        var aligned = BandRotation.Rotate(levelled, bandShift);
         var model = ClassifierModels.Copy(pretrained);
         TrainingResult? fit = null;
         if (options.Method != CalibrationMethod.None)
@@ -79,8 +99,24 @@ public static class CalibrationAdaptation
 
         model.SetTraining(null);
         var deployed = BandRotation.FoldIntoInput(model, bandShift);
-        byte[] file = PostTrainingQuantizer.Quantize(deployed, FixedPointEvaluation.Subsample(calibration, options.QuantizationWindows), quantization).File;
-        return new CalibratedModel(deployed, file, bandShift, fit);
+        if (gain != 1)
+        {
+            // Levelled units per device count: the front end turns counts into the int8 steps the model was quantized for.
+            quantization.InputUnitsPerCount = gain;
+        }
+
+        byte[] file = PostTrainingQuantizer.Quantize(deployed, FixedPointEvaluation.Subsample(levelled, options.QuantizationWindows), quantization).File;
+        return new CalibratedModel(deployed, file, bandShift, gain, fit);
+    }
+
+    /// <summary>The band shift the alignment picks on these windows (after the level matching the options ask for).</summary>
+    public static int EstimateShift(IClassifierModel pretrained, WindowSet calibration, CalibrationOptions options) =>
+        BandAlignment.Estimate(pretrained, InputLevel.Scale(calibration, Gain(calibration, options))).Shift;
+
+    private static double Gain(WindowSet calibration, CalibrationOptions options)
+    {
+        double rms = InputLevel.Rms(calibration);
+        return options.ReferenceRms is double reference && rms > 0 ? reference / rms : 1;
     }
 
     private static int WeightedLayers(IClassifierModel model)

@@ -82,13 +82,13 @@ public static class CalibrationExperiment
             foreach (var condition in conditions)
             {
                 var worn = BandRotation.Rotate(calibration, condition.Rotation);
-                int shift = condition.Align ? BandAlignment.Estimate(model, worn).Shift : 0;
+                int shift = condition.Align ? CalibrationAdaptation.EstimateShift(model, worn, options) : 0;
                 int net = (condition.Rotation + shift) % calibration.Channels;
                 if (!byNetShift.TryGetValue(net, out var accuracy))
                 {
-                    var calibrated = CalibrationAdaptation.Adapt(model, worn, new CalibrationOptions { Method = options.Method, Training = options.Training, QuantizationWindows = options.QuantizationWindows }, quantization, shift);
+                    var calibrated = CalibrationAdaptation.Adapt(model, worn, new CalibrationOptions { Method = options.Method, Training = options.Training, QuantizationWindows = options.QuantizationWindows, ReferenceRms = options.ReferenceRms }, quantization, shift);
                     var rotatedTest = BandRotation.Rotate(test, condition.Rotation);
-                    accuracy = (Trainer.Evaluate(calibrated.Float, rotatedTest).Accuracy, new FixedPointEvaluation(calibrated.Int8File).Accuracy(rotatedTest));
+                    accuracy = (calibrated.FloatAccuracy(rotatedTest), calibrated.Int8Accuracy(rotatedTest));
                     byNetShift[net] = accuracy;
                 }
 
