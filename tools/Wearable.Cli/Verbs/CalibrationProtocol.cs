@@ -51,7 +51,7 @@ internal sealed class CalibrationProtocol
         return new CalibrationOptions { Method = CalibrationOptions.ParseMethod(method), Training = training, ReferenceRms = matchLevel ? MyoArmbandProtocol.PreTrainingRms : null };
     }
 
-    public int Run(ParseResult parse, GestureOptions shared, MyoArmbandDataset data, string selection, string? from, bool json)
+    public int Run(ParseResult parse, GestureOptions shared, MyoArmbandDataset data, string selection, string? from, int testRepetitions, bool json)
     {
         if (from is null)
         {
@@ -69,7 +69,7 @@ internal sealed class CalibrationProtocol
         var options = Options(parse, shared, method, parse.GetValue(MatchLevel));
         int rotation = parse.GetValue(BandRotation);
         byte[] pretrainedInt8 = PostTrainingQuantizer.Quantize(pretrained, FixedPointEvaluation.Subsample(MyoArmbandProtocol.PreTrainingWindows(data, 25), 2000), MyoArmbandProtocol.QuantizationOptions()).File;
-        var result = CalibrationExperiment.Run(data, GestureOptions.People(data, selection), pretrained, pretrainedInt8, repetitions, rotation, options, parse.GetValue(shared.Threads), MyoArmbandProtocol.Hop, json ? null : Console.Out.WriteLine);
+        var result = CalibrationExperiment.Run(data, GestureOptions.People(data, selection), pretrained, pretrainedInt8, repetitions, rotation, options, parse.GetValue(shared.Threads), testRepetitions, json ? null : Console.Out.WriteLine);
         if (json)
         {
             JsonOutput.Write(new

@@ -72,7 +72,7 @@ public static class EvalCommand
                     throw new CliException("--protocol calibration scores float and int8 itself (no --fixed, --model or --qat-epochs).", "Drop them; --adapt picks how the model adapts.");
                 }
 
-                return calibration.Run(parse, shared, shared.Dataset(parse), parse.GetValue(people)!, parse.GetValue(from), parse.GetValue(json));
+                return calibration.Run(parse, shared, shared.Dataset(parse), parse.GetValue(people)!, parse.GetValue(from), parse.GetValue(testRepetitions), parse.GetValue(json));
             }
 
             if (variant is "cross-session" or "cross-person")

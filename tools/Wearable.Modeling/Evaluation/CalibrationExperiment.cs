@@ -32,7 +32,7 @@ public static class CalibrationExperiment
 
     public static CalibrationResult Run(
         MyoArmbandDataset data, IReadOnlyList<MyoParticipant> people, IClassifierModel pretrained, byte[] pretrainedInt8,
-        IReadOnlyList<int> repetitions, int rotation, CalibrationOptions options, int parallelism = 1, int testHop = MyoArmbandProtocol.Hop, Action<string>? log = null)
+        IReadOnlyList<int> repetitions, int rotation, CalibrationOptions options, int parallelism = 1, int testRepetitionLimit = 0, Action<string>? log = null)
     {
         var clock = Stopwatch.StartNew();
         var paper = data.PaperParticipants().Select(p => p.Name).ToHashSet();
@@ -40,7 +40,7 @@ public static class CalibrationExperiment
         var perPerson = new List<CalibrationScore>[people.Count];
         Parallel.For(0, people.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
         {
-            perPerson[i] = Person(data, people[i], paper.Contains(people[i].Name), pretrained, pretrainedInt8, repetitions, conditions, options, testHop, log);
+            perPerson[i] = Person(data, people[i], paper.Contains(people[i].Name), pretrained, pretrainedInt8, repetitions, conditions, options, testRepetitionLimit, log);
         });
 
         var scores = perPerson.SelectMany(s => s).ToList();
@@ -57,11 +57,11 @@ public static class CalibrationExperiment
 
     private static List<CalibrationScore> Person(
         MyoArmbandDataset data, MyoParticipant person, bool inPaper, IClassifierModel pretrained, byte[] pretrainedInt8,
-        IReadOnlyList<int> repetitions, IReadOnlyList<CalibrationCondition> conditions, CalibrationOptions options, int testHop, Action<string>? log)
+        IReadOnlyList<int> repetitions, IReadOnlyList<CalibrationCondition> conditions, CalibrationOptions options, int testRepetitionLimit, Action<string>? log)
     {
         var scores = new List<CalibrationScore>();
         var training = data.LoadSession(person, MyoArmbandDataset.Training);
-        var test = MyoArmbandProtocol.Windows(data.LoadSession(person, MyoArmbandDataset.Test0).Concat(data.LoadSession(person, MyoArmbandDataset.Test1)), MyoArmbandProtocol.WindowLength, testHop);
+        var test = MyoProtocolExperiment.TestSet(data, person, new MyoProtocolOptions { TestRepetitionLimit = testRepetitionLimit });
         var quantization = MyoArmbandProtocol.QuantizationOptions("gesture-cnn-calibrated-" + person.Name);
         var model = ClassifierModels.Copy(pretrained); // Forward keeps per-model buffers: one copy per thread
         var pretrainedFixed = new FixedPointEvaluation(pretrainedInt8);
