@@ -74,6 +74,16 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void Cue_texts_name_model_classes_ignoring_case_and_rest_names_neutral()
+    {
+        string[] myo = MyoArmbandDatReader.GestureNames;
+        Assert.Equal(5, CalibrationRecording.ClassIndex(myo, "Hand Close"));
+        Assert.Equal(0, CalibrationRecording.ClassIndex(myo, "rest"));
+        Assert.Equal(-1, CalibrationRecording.ClassIndex(myo, "fist"));
+        Assert.Equal(-1, CalibrationRecording.ClassIndex(["open", "close"], "rest"));
+    }
+
+    [Fact]
     public void Rotating_moves_each_channel_to_the_next_electrode_and_back()
     {
         var windows = Synthetic(1, 1);
