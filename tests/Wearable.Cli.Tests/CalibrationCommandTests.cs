@@ -88,6 +88,10 @@ public sealed class CalibrationCommandTests : IDisposable
         Assert.Equal(1, notEdf.ExitCode);
         Assert.StartsWith("error: ", notEdf.Error);
         Assert.All(new[] { noFrom, floatOut, overShipped, notEdf }, r => Assert.DoesNotContain("   at ", r.Error));
+
+        var adaptAlone = CliRunner.Run("train", "--adapt", "last-layer", "--out", Path.Combine(_dir, "m.json"));
+        Assert.Equal(2, adaptAlone.ExitCode);
+        Assert.Contains("--calibrate", adaptAlone.Error);
     }
 
     [Fact]

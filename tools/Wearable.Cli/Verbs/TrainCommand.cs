@@ -32,7 +32,9 @@ public static class TrainCommand
         command.Options.Add(adapt);
         command.Options.Add(matchLevel);
         command.Options.Add(json);
-        command.SetAction(parse => parse.GetValue(calibrate) is FileInfo recording
+        command.SetAction(parse => parse.GetValue(calibrate) is null && (parse.GetResult(adapt) is { Implicit: false } || parse.GetValue(matchLevel))
+            ? throw new CliException("--adapt and --match-level only apply with --calibrate FILE.", "Add --calibrate calibration.edf, or drop them.", exitCode: 2)
+            : parse.GetValue(calibrate) is FileInfo recording
             ? CalibrationTraining.Run(parse, shared, recording, parse.GetValue(from), parse.GetValue(output)!, parse.GetResult(output) is { Implicit: false }, parse.GetValue(adapt)!, parse.GetValue(matchLevel), parse.GetValue(json))
             : Run(parse, shared, parse.GetValue(person), parse.GetValue(from), parse.GetValue(output)!, parse.GetValue(board)!, parse.GetValue(json)));
         return command;

@@ -90,6 +90,8 @@ public static class CalibrationAdaptation
         TrainingResult? fit = null;
         if (options.Method != CalibrationMethod.None)
         {
+            // Polishing is TrainingOptions' copy (the caller's options stay as given); its tenth of the
+            // rate and next seed are for polishing, not calibration, so they are set back.
             var training = options.Training.Polishing(options.Training.MaxEpochs);
             training.Seed = options.Training.Seed;
             training.LearningRate = options.Training.LearningRate;
