@@ -25,9 +25,10 @@ public static class EvalCommand
         var streamHop = new Option<int>("--stream-hop") { Description = "Pseudo-online: frames between decisions.", DefaultValueFactory = _ => 10 }.InRange(1, 10_000);
         var fixedPoint = new Option<bool>("--fixed") { Description = "Also quantize each person's trained model to int8 (calibrated on its training0) and score it on the shared ModelRunner." };
         var modelFile = new Option<FileInfo?>("--model") { Description = "Score this int8 model file (.wmdl) per person on Test0+Test1 with the shared ModelRunner; no training." }.ExistingFile();
-        var protocol = new Option<string>("--protocol") { Description = "myo (train on training0, test on Test0+Test1), cross-session (train on one session, test on each other) or cross-person (a PreTrainingDataset model, no per-person data).", DefaultValueFactory = _ => "myo" }.OneOf("myo", "cross-session", "cross-person");
+        var protocol = new Option<string>("--protocol") { Description = "myo (train on training0, test on Test0+Test1), cross-session (train on one session, test on each other) cross-person (a PreTrainingDataset model, no per-person data) or calibration (that model adapted on each person's first cued repetitions).", DefaultValueFactory = _ => "myo" }.OneOf("myo", "cross-session", "cross-person", "calibration");
         var trainSessions = new Option<string?>("--train-sessions") { Description = "cross-session: the sessions to train on (default training0,Test0,Test1)." }.ShortText();
         var testRepetitions = new Option<int>("--test-repetitions") { Description = "Limit each test session to its first N repetitions (quick checks; 0 = all 28).", DefaultValueFactory = _ => 0 }.InRange(0, 28);
+        var calibration = new CalibrationProtocol();
         var pseudoOnline = new PseudoOnlineEvaluation();
         var qat = new QatCliOptions();
         var eeg = new EegEvalOptions();
@@ -46,6 +47,7 @@ public static class EvalCommand
         command.Options.Add(trainSessions);
         command.Options.Add(testRepetitions);
         qat.AddTo(command);
+        calibration.AddTo(command);
         pseudoOnline.AddTo(command);
         eeg.AddTo(command);
         OwnDataEvaluation.AddTo(command);
@@ -63,6 +65,16 @@ public static class EvalCommand
             }
 
             string variant = parse.GetValue(protocol)!;
+            if (variant == "calibration")
+            {
+                if (parse.GetValue(qat.Epochs) != 0 || parse.GetValue(fixedPoint) || parse.GetValue(modelFile) is not null)
+                {
+                    throw new CliException("--protocol calibration scores float and int8 itself (no --fixed, --model or --qat-epochs).", "Drop them; --adapt picks how the model adapts.");
+                }
+
+                return calibration.Run(parse, shared, shared.Dataset(parse), parse.GetValue(people)!, parse.GetValue(from), parse.GetValue(testRepetitions), parse.GetValue(json));
+            }
+
             if (variant is "cross-session" or "cross-person")
             {
                 if (parse.GetValue(qat.Epochs) != 0 || (variant == "cross-session" && (parse.GetValue(fixedPoint) || parse.GetValue(modelFile) is not null)))
@@ -81,7 +93,7 @@ public static class EvalCommand
 
             if (variant != "myo")
             {
-                throw new CliException("Unknown --protocol '" + variant + "'.", "Use myo, cross-session or cross-person.");
+                throw new CliException("Unknown --protocol '" + variant + "'.", "Use myo, cross-session, cross-person or calibration.");
             }
 
             string which = parse.GetValue(dataset)!;

@@ -18,6 +18,9 @@ public static class TrainCommand
         var from = new Option<string?>("--from") { Description = "Start from this float model (fine-tuning) instead of random weights; a+b.json joins models into an ensemble." }.ExistingFiles();
         var output = new Option<FileInfo>("--out") { Description = "Where to write the float model (JSON).", DefaultValueFactory = _ => new FileInfo("gesture-cnn.json") }.OutputFile();
         var board = new Option<string>("--board") { Description = "Board whose RAM budget sizes a model for your own data: " + Wearable.Firmware.Profiles.BoardProfile.KnownNames + ".", DefaultValueFactory = _ => "esp32" }.OneOf("esp32", "esp32s3", "meadow", "linux-sbc", "virtual");
+        var calibrate = new Option<FileInfo?>("--calibrate") { Description = "A cued calibration recording (EDF+/BDF+ from `record --protocol`): adapt the --from model to it and write an int8 .wmdl (--out) for `model push`." }.ExistingFile();
+        var adapt = CalibrationProtocol.MethodOption();
+        var matchLevel = CalibrationProtocol.MatchLevelOption();
         var json = CommonOptions.Json();
         var command = new Command("train", "Train the gesture CNN (float32, CPU) on the Myo armband dataset or on your own annotated recordings (--data DIR) and save it.");
         command.Options.Add(board);
@@ -25,8 +28,15 @@ public static class TrainCommand
         command.Options.Add(person);
         command.Options.Add(from);
         command.Options.Add(output);
+        command.Options.Add(calibrate);
+        command.Options.Add(adapt);
+        command.Options.Add(matchLevel);
         command.Options.Add(json);
-        command.SetAction(parse => Run(parse, shared, parse.GetValue(person), parse.GetValue(from), parse.GetValue(output)!, parse.GetValue(board)!, parse.GetValue(json)));
+        command.SetAction(parse => parse.GetValue(calibrate) is null && (parse.GetResult(adapt) is { Implicit: false } || parse.GetValue(matchLevel))
+            ? throw new CliException("--adapt and --match-level only apply with --calibrate FILE.", "Add --calibrate calibration.edf, or drop them.", exitCode: 2)
+            : parse.GetValue(calibrate) is FileInfo recording
+            ? CalibrationTraining.Run(parse, shared, recording, parse.GetValue(from), parse.GetValue(output)!, parse.GetResult(output) is { Implicit: false }, parse.GetValue(adapt)!, parse.GetValue(matchLevel), parse.GetValue(json))
+            : Run(parse, shared, parse.GetValue(person), parse.GetValue(from), parse.GetValue(output)!, parse.GetValue(board)!, parse.GetValue(json)));
         return command;
     }
 

@@ -8,6 +8,13 @@ public static class MyoArmbandProtocol
 {
     public const int WindowLength = 52;
 
+    /// <summary>
+    /// RMS of the raw PreTrainingDataset samples (22 people, training0, every channel and frame): 18.49
+    /// counts, the level the shipped pre-trained models were trained at (measured once over the 4,880,480
+    /// int16 values of the .dat files; see docs/gestures.md, calibration).
+    /// </summary>
+    public const double PreTrainingRms = 18.49;
+
     /// <summary>The paper slid its windows by 5 samples (235 ms overlap).</summary>
     public const int Hop = 5;
 
