@@ -26,6 +26,19 @@ public class PseudoOnlineCommandTests
         Assert.Equal(1, participants.GetArrayLength());
         Assert.Equal("45612", participants[0].GetProperty("participant").GetString());
         Assert.Contains("min confidence", json.GetProperty("details").GetProperty("decisions")[0].GetProperty("decision").GetString());
+        Assert.Equal(40, json.GetProperty("details").GetProperty("decisions")[0].GetProperty("parameters").GetProperty("envelopeOnLevel").GetInt32());
+
+        // The same decisions scored from the muscle onset, beside (not instead of) the prompt-labelled figures.
+        var fromOnset = json.GetProperty("fromMuscleOnset");
+        foreach (string field in new[] { "accuracy", "nmcc", "falseActivationsPerMinute", "onsetLatencyMsMedian", "reactionMsMedian" })
+        {
+            Assert.True(fromOnset.TryGetProperty(field, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Number, field + " missing: " + run.Out);
+        }
+
+        int prompted = participants[0].GetProperty("onsets").GetInt32();
+        Assert.Equal(prompted, fromOnset.GetProperty("promptedGestures").GetInt32());
+        Assert.InRange(fromOnset.GetProperty("muscleOnsetsFound").GetInt32(), prompted * 3 / 4, prompted);
+        Assert.True(fromOnset.GetProperty("onsetLatencyMsMedian").GetDouble() < json.GetProperty("onsetLatencyMsMedian").GetDouble(), run.Out);
     }
 
     [Fact]
