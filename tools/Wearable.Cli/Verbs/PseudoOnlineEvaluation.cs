@@ -26,10 +26,16 @@ internal sealed class PseudoOnlineEvaluation
         DefaultValueFactory = _ => "prompt",
     }.OneOf("prompt", "activity");
 
+    public Option<FileInfo?> DecisionOut { get; } = new Option<FileInfo?>("--decision-out")
+    {
+        Description = "myo-readings --fixed: also tune gesture_decision on every participant (for a new wearer; not a held-out figure) and write it as JSON for `wearable model decision --decision FILE`.",
+    }.OutputFile();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Decision);
         command.Options.Add(Labels);
+        command.Options.Add(DecisionOut);
     }
 
     public static MyoReadingsDataset Dataset(DirectoryInfo? folder)
@@ -120,9 +126,33 @@ internal sealed class PseudoOnlineEvaluation
         }
 
         string labels = parse.GetValue(Labels)!;
+        FileInfo? decisionOut = parse.GetValue(DecisionOut);
+        if (decisionOut is not null && source != DecisionSource.TunedOnOthers)
+        {
+            throw new CliException("--decision-out writes a tuned decision and needs --decision tuned.", "Add --decision tuned, or drop --decision-out.", exitCode: 2);
+        }
+
+        TunedDecision? onAll = null;
         var results = DeviceStreamingExperiment.Run(
             data, options, streaming, participants, start, source, source == DecisionSource.Given ? GestureDecisionDefaults.MyoReadings : null, json ? null : Console.Out.WriteLine,
-            labels == "activity" ? LabelAlignment.Activity : LabelAlignment.Prompt);
+            labels == "activity" ? LabelAlignment.Activity : LabelAlignment.Prompt, decisionOut is null ? null : t => onAll = t);
+        if (decisionOut is not null && onAll is not null)
+        {
+            try
+            {
+                File.WriteAllText(decisionOut.FullName, GestureDecisionFile.Serialize(onAll.Parameters) + Environment.NewLine);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException("Cannot write " + decisionOut.FullName + ": " + ex.Message, "Choose another path with --decision-out.");
+            }
+
+            if (!json)
+            {
+                Console.Out.WriteLine("wrote " + decisionOut.FullName + ": gesture_decision tuned on all participants, " + DeviceStreamingExperiment.DescribeDecision(onAll.Parameters));
+            }
+        }
+
         WriteDevice(
             results.Select(r => (r.Participant, r.TestSession, r.Int8)).ToList(),
             results.Select(r => (r.Participant, r.TestSession, r.Int8FromMuscleOnset!)).ToList(),
@@ -140,6 +170,7 @@ internal sealed class PseudoOnlineEvaluation
             int8ArgmaxNmcc = Math.Round(results.Average(r => r.Int8Argmax.NormalizedMcc), 4),
             int8ArgmaxFalseActivationsPerMinute = Math.Round(results.Average(r => r.Int8Argmax.FalseActivationsPerMinute), 2),
             int8ArgmaxOnsetLatencyMsMedian = StreamScorer.Median(results.SelectMany(r => r.Int8Argmax.LatenciesMs).Order().ToList()),
+            decisionTunedOnAll = onAll is null ? null : GestureDecisionFile.ToJson(onAll.Parameters),
             decisions = results.Select(r => new { participant = r.Participant, decision = r.Decision is null ? null : DeviceStreamingExperiment.DescribeDecision(r.Decision), parameters = r.Decision is null ? null : GestureDecisionFile.ToJson(r.Decision) }),
         });
         if (!json)

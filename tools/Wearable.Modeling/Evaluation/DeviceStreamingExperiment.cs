@@ -46,14 +46,15 @@ public sealed record DeviceStreamingPersonResult(
 /// trained on sessions 1-2 (<see cref="MyoReadingsExperiment.Fit"/>), quantized to int8 with a hop of
 /// <see cref="StreamingOptions.Hop"/> frames, given its gesture_decision section and replayed on session 3
 /// through the shared ModelPipeline (<see cref="DeviceStreamingEvaluation"/>). Decision parameters
-/// tuned on the other participants never see the reported one.
+/// tuned on the other participants never see the reported one; <c>tunedOnAll</c> gets the setting
+/// tuned on every participant, the one to give a new wearer.
 /// </summary>
 public static class DeviceStreamingExperiment
 {
     public static IReadOnlyList<DeviceStreamingPersonResult> Run(
         MyoReadingsDataset data, MyoProtocolOptions options, StreamingOptions streaming, IReadOnlyList<string> participants,
         Func<IClassifierModel>? start, DecisionSource source, GestureDecisionParameters? given, Action<string>? log = null,
-        LabelAlignment alignment = LabelAlignment.Prompt)
+        LabelAlignment alignment = LabelAlignment.Prompt, Action<TunedDecision>? tunedOnAll = null)
     {
         if (source == DecisionSource.Given && given is null)
         {
@@ -82,6 +83,12 @@ public static class DeviceStreamingExperiment
             var tuningRecordings = alignment == LabelAlignment.Activity ? aligned : test;
             fitted.Add((participant, fit, floatResult, file, DecisionTrace.Record(file, tuningRecordings), test, aligned, onsets.SelectMany(o => o).ToList()));
             log?.Invoke(participant + ": trained in " + fit.TrainSeconds.ToString("F0") + " s; float " + Describe(floatResult));
+        }
+
+        if (tunedOnAll is not null && fitted.Count > 0)
+        {
+            // For a new wearer: every participant's traces, none held out (not a held-out figure).
+            tunedOnAll(DecisionTuning.Tune(fitted.Select(o => o.Trace).ToList(), streaming));
         }
 
         var results = new List<DeviceStreamingPersonResult>();
