@@ -26,6 +26,45 @@ public class PseudoOnlineCommandTests
         Assert.Equal(1, participants.GetArrayLength());
         Assert.Equal("45612", participants[0].GetProperty("participant").GetString());
         Assert.Contains("min confidence", json.GetProperty("details").GetProperty("decisions")[0].GetProperty("decision").GetString());
+        Assert.Equal(40, json.GetProperty("details").GetProperty("decisions")[0].GetProperty("parameters").GetProperty("envelopeOnLevel").GetInt32());
+
+        // The same decisions scored from the muscle onset, beside (not instead of) the prompt-labelled figures.
+        var fromOnset = json.GetProperty("fromMuscleOnset");
+        foreach (string field in new[] { "accuracy", "nmcc", "falseActivationsPerMinute", "onsetLatencyMsMedian", "reactionMsMedian" })
+        {
+            Assert.True(fromOnset.TryGetProperty(field, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.Number, field + " missing: " + run.Out);
+        }
+
+        int prompted = participants[0].GetProperty("onsets").GetInt32();
+        Assert.Equal(prompted, fromOnset.GetProperty("promptedGestures").GetInt32());
+        Assert.InRange(fromOnset.GetProperty("muscleOnsetsFound").GetInt32(), prompted * 3 / 4, prompted);
+        Assert.True(fromOnset.GetProperty("onsetLatencyMsMedian").GetDouble() < json.GetProperty("onsetLatencyMsMedian").GetDouble(), run.Out);
+    }
+
+    [Fact]
+    public void A_decision_tuned_on_all_participants_is_written_and_goes_into_a_model_file()
+    {
+        string folder = Directory.CreateTempSubdirectory("wearable-decision-out").FullName;
+        string decision = Path.Combine(folder, "decision.json");
+        var run = CliRunner.Run(
+            "eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612,54321", "--fixed", "--decision", "tuned", "--decision-out", decision,
+            "--epochs", "1", "--hop", "40", "--spec", "conv:4:5,relu,maxpool:4", "--stream-hop", "10", "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(decision), run.Out);
+        var tuned = run.Json().GetProperty("details").GetProperty("decisionTunedOnAll");
+        Assert.Contains("\"enterHops\": " + tuned.GetProperty("enterHops").GetInt32(), File.ReadAllText(decision));
+
+        string model = Path.Combine(folder, "mine.wmdl");
+        string decided = Path.Combine(folder, "mine-tuned.wmdl");
+        File.Copy(RepositoryPaths.InRepo("models", "examples", "random-emg-cnn-8ch.wmdl"), model);
+        Assert.Equal(0, CliRunner.Run("model", "decision", model, "--decision", decision, "--out", decided).ExitCode);
+        var written = Wearable.Kernels.Model.ModelReader.Read(File.ReadAllBytes(decided)).GestureDecision!;
+        Assert.Equal(tuned.GetProperty("envelopeOnLevel").GetInt32(), written.EnvelopeOnLevel);
+        Assert.Equal(tuned.GetProperty("voteLength").GetInt32(), written.VoteLength);
+
+        var untuned = CliRunner.Run("eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612", "--fixed", "--decision", "default", "--decision-out", decision);
+        Assert.Equal(2, untuned.ExitCode);
+        Assert.StartsWith("error: --decision-out writes a tuned decision and needs --decision tuned.", untuned.Error);
     }
 
     [Fact]

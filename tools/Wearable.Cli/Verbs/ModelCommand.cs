@@ -8,6 +8,7 @@ namespace Wearable.Cli.Verbs;
 /// <summary>
 /// `wearable model`: model files. `inspect` reads and validates a file with the same reader the
 /// device runs and reports layers, shapes, memory and cost; `example` writes the seeded example model.
+/// `decision` copies a gesture model with a chosen gesture_decision section (<see cref="ModelCommandDecision"/>);
 /// push / list / activate talk to a device over the link (<see cref="ModelCommandPush"/>).
 /// </summary>
 public static class ModelCommand
@@ -17,6 +18,7 @@ public static class ModelCommand
         var command = new Command("model", "Inspect and build model files (.wmdl).");
         command.Subcommands.Add(CreateInspect());
         command.Subcommands.Add(CreateExample());
+        command.Subcommands.Add(ModelCommandDecision.Create());
         foreach (Command onnx in ModelCommandOnnx.Subcommands())
         {
             command.Subcommands.Add(onnx);

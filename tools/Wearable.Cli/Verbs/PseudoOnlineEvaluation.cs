@@ -2,6 +2,7 @@ using System.CommandLine;
 using Wearable.Kernels.Gesture;
 using Wearable.Modeling.Datasets;
 using Wearable.Modeling.Evaluation;
+using Wearable.Modeling.ModelFiles;
 using Wearable.Modeling.Training;
 
 namespace Wearable.Cli.Verbs;
@@ -19,7 +20,23 @@ internal sealed class PseudoOnlineEvaluation
         DefaultValueFactory = _ => "tuned",
     }.OneOf("tuned", "default", "none");
 
-    public void AddTo(Command command) => command.Options.Add(Decision);
+    public Option<string> Labels { get; } = new Option<string>("--labels")
+    {
+        Description = "myo-readings --fixed: which labels train the network and tune the decision: prompt (as recorded, a gesture starts at its prompt) or activity (realigned to the muscle onset found in the recording's envelope). Both scorings are reported either way.",
+        DefaultValueFactory = _ => "prompt",
+    }.OneOf("prompt", "activity");
+
+    public Option<FileInfo?> DecisionOut { get; } = new Option<FileInfo?>("--decision-out")
+    {
+        Description = "myo-readings --fixed: also tune gesture_decision on every participant (for a new wearer; not a held-out figure) and write it as JSON for `wearable model decision --decision FILE`.",
+    }.OutputFile();
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Decision);
+        command.Options.Add(Labels);
+        command.Options.Add(DecisionOut);
+    }
 
     public static MyoReadingsDataset Dataset(DirectoryInfo? folder)
     {
@@ -108,9 +125,41 @@ internal sealed class PseudoOnlineEvaluation
             TrainCommand.NewNetwork(options); // validates --spec before the long run
         }
 
+        string labels = parse.GetValue(Labels)!;
+        FileInfo? decisionOut = parse.GetValue(DecisionOut);
+        if (decisionOut is not null && source != DecisionSource.TunedOnOthers)
+        {
+            throw new CliException("--decision-out writes a tuned decision and needs --decision tuned.", "Add --decision tuned, or drop --decision-out.", exitCode: 2);
+        }
+
+        TunedDecision? onAll = null;
         var results = DeviceStreamingExperiment.Run(
-            data, options, streaming, participants, start, source, source == DecisionSource.Given ? GestureDecisionDefaults.MyoReadings : null, json ? null : Console.Out.WriteLine);
-        WriteDevice(results.Select(r => (r.Participant, r.TestSession, r.Int8)).ToList(), json, "int8 post-training quantized per participant, run on the shared ModelPipeline (front end, ModelRunner every " + streaming.Hop + " frames, gesture_decision: " + which + ")", extra: new
+            data, options, streaming, participants, start, source, source == DecisionSource.Given ? GestureDecisionDefaults.MyoReadings : null, json ? null : Console.Out.WriteLine,
+            labels == "activity" ? LabelAlignment.Activity : LabelAlignment.Prompt, decisionOut is null ? null : t => onAll = t);
+        if (decisionOut is not null && onAll is not null)
+        {
+            try
+            {
+                File.WriteAllText(decisionOut.FullName, GestureDecisionFile.Serialize(onAll.Parameters) + Environment.NewLine);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException("Cannot write " + decisionOut.FullName + ": " + ex.Message, "Choose another path with --decision-out.");
+            }
+
+            if (!json)
+            {
+                Console.Out.WriteLine("wrote " + decisionOut.FullName + ": gesture_decision tuned on all participants, " + DeviceStreamingExperiment.DescribeDecision(onAll.Parameters));
+            }
+        }
+
+        WriteDevice(
+            results.Select(r => (r.Participant, r.TestSession, r.Int8)).ToList(),
+            results.Select(r => (r.Participant, r.TestSession, r.Int8FromMuscleOnset!)).ToList(),
+            results.SelectMany(r => r.Onsets).ToList(),
+            json,
+            "int8 post-training quantized per participant (trained and decision tuned on " + labels + " labels), run on the shared ModelPipeline (front end, ModelRunner every " + streaming.Hop + " frames, gesture_decision: " + which + ")",
+            extra: new
         {
             spec = options.Spec,
             pretrained = from,
@@ -121,7 +170,8 @@ internal sealed class PseudoOnlineEvaluation
             int8ArgmaxNmcc = Math.Round(results.Average(r => r.Int8Argmax.NormalizedMcc), 4),
             int8ArgmaxFalseActivationsPerMinute = Math.Round(results.Average(r => r.Int8Argmax.FalseActivationsPerMinute), 2),
             int8ArgmaxOnsetLatencyMsMedian = StreamScorer.Median(results.SelectMany(r => r.Int8Argmax.LatenciesMs).Order().ToList()),
-            decisions = results.Select(r => new { participant = r.Participant, decision = r.Decision is null ? null : DeviceStreamingExperiment.DescribeDecision(r.Decision) }),
+            decisionTunedOnAll = onAll is null ? null : GestureDecisionFile.ToJson(onAll.Parameters),
+            decisions = results.Select(r => new { participant = r.Participant, decision = r.Decision is null ? null : DeviceStreamingExperiment.DescribeDecision(r.Decision), parameters = r.Decision is null ? null : GestureDecisionFile.ToJson(r.Decision) }),
         });
         if (!json)
         {
@@ -154,13 +204,19 @@ internal sealed class PseudoOnlineEvaluation
         }
 
         var rows = new List<(string, string, StreamingResult)>();
+        var aligned = new List<(string, string, StreamingResult)>();
+        var onsets = new List<GestureOnset>();
         foreach (string participant in participants)
         {
             var test = data.Sessions.Where(s => s.Participant == participant).ToList()[^1];
             StreamingResult result;
             try
             {
-                result = DeviceStreamingEvaluation.Run(bytes, data.Load(test), streaming);
+                var recordings = data.Load(test);
+                var found = recordings.Select(r => MuscleOnsetReference.Find(r, streaming.RestLabel)).ToList();
+                onsets.AddRange(found.SelectMany(o => o));
+                result = DeviceStreamingEvaluation.Run(bytes, recordings, streaming);
+                aligned.Add((participant, test.Session, DeviceStreamingEvaluation.Run(bytes, recordings.Select((r, i) => MuscleOnsetReference.AlignToActivity(r, found[i], streaming.RestLabel)), streaming)));
             }
             catch (Exception ex) when (ex is Wearable.Kernels.Model.ModelFormatException or ArgumentException or InvalidOperationException)
             {
@@ -174,32 +230,54 @@ internal sealed class PseudoOnlineEvaluation
             }
         }
 
-        WriteDevice(rows, json, "the model file as is on the shared ModelPipeline (its hop and gesture_decision section), no training", new { model = file.FullName });
+        WriteDevice(rows, aligned, onsets, json, "the model file as is on the shared ModelPipeline (its hop and gesture_decision section), no training", new { model = file.FullName });
         return 0;
     }
 
-    private static void WriteDevice(IReadOnlyList<(string Participant, string Session, StreamingResult Result)> rows, bool json, string arithmetic, object extra)
+    private static void WriteDevice(
+        IReadOnlyList<(string Participant, string Session, StreamingResult Result)> rows, IReadOnlyList<(string Participant, string Session, StreamingResult Result)> fromOnset,
+        IReadOnlyList<GestureOnset> onsets, bool json, string arithmetic, object extra)
     {
         var pooled = rows.SelectMany(r => r.Result.LatenciesMs).Order().ToList();
         double Mean(Func<StreamingResult, double> f) => rows.Count == 0 ? double.NaN : Math.Round(rows.Average(r => f(r.Result)), 4);
+        var reactions = onsets.Where(o => o.Found).Select(o => o.ReactionFrames * 1000.0 / MyoReadingsReader.SampleRate).Order().ToList();
         if (json)
         {
+            var alignedPooled = fromOnset.SelectMany(r => r.Result.LatenciesMs).Order().ToList();
+            double AlignedMean(Func<StreamingResult, double> f) => fromOnset.Count == 0 ? double.NaN : Math.Round(fromOnset.Average(r => f(r.Result)), 4);
             JsonOutput.Write(new
             {
-                protocol = "myo-readings pseudo-online: per participant stream session 3 (8 classes with rest); accuracy, nMCC and false activations are means over participants, latencies pooled over their onsets",
+                protocol = "myo-readings pseudo-online: per participant stream session 3 (8 classes with rest); accuracy, nMCC and false activations are means over participants, latencies pooled over their onsets. Top level: scored against the recorded labels, latency from the prompt; fromMuscleOnset: the same decisions scored against labels realigned to the muscle onset, latency from that onset",
                 arithmetic,
                 accuracy = Mean(r => r.Accuracy),
                 nmcc = Mean(r => r.NormalizedMcc),
                 falseActivationsPerMinute = Mean(r => r.FalseActivationsPerMinute),
                 onsetLatencyMsMedian = StreamScorer.Median(pooled),
                 onsetLatencyMsP90 = StreamScorer.Percentile(pooled, 0.9),
+                fromMuscleOnset = new
+                {
+                    reference = "per prompted gesture the first frame from 500 ms before the prompt where the envelope (sum of |sample|, centred 55 ms mean) rises above the clean-rest median + 3 robust SD for 50 ms; the prompt when none",
+                    accuracy = AlignedMean(r => r.Accuracy),
+                    nmcc = AlignedMean(r => r.NormalizedMcc),
+                    falseActivationsPerMinute = AlignedMean(r => r.FalseActivationsPerMinute),
+                    onsetLatencyMsMedian = StreamScorer.Median(alignedPooled),
+                    onsetLatencyMsP90 = StreamScorer.Percentile(alignedPooled, 0.9),
+                    muscleOnsetsFound = onsets.Count(o => o.Found),
+                    promptedGestures = onsets.Count,
+                    reactionMsMedian = StreamScorer.Median(reactions),
+                    reactionMsP10 = StreamScorer.Percentile(reactions, 0.1),
+                    reactionMsP90 = StreamScorer.Percentile(reactions, 0.9),
+                    participants = fromOnset.Select(r => Participant(r.Participant, r.Session, r.Result)),
+                },
                 participants = rows.Select(r => Participant(r.Participant, r.Session, r.Result)),
                 details = extra,
             });
         }
         else
         {
-            Console.Out.WriteLine("int8 mean: " + Summary(rows.Select(r => r.Result).ToList()));
+            Console.Out.WriteLine("int8 mean (recorded labels, latency from the prompt): " + Summary(rows.Select(r => r.Result).ToList()));
+            Console.Out.WriteLine("int8 mean (labels aligned to the muscle onset, latency from it): " + Summary(fromOnset.Select(r => r.Result).ToList()));
+            Console.Out.WriteLine("muscle onset found for " + onsets.Count(o => o.Found) + " of " + onsets.Count + " prompted gestures; reaction (prompt to onset) median " + StreamScorer.Median(reactions).ToString("F0") + " ms");
         }
     }
 

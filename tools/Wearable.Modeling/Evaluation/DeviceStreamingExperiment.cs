@@ -1,5 +1,6 @@
 using Wearable.Kernels.Gesture;
 using Wearable.Modeling.Datasets;
+using Wearable.Modeling.ModelFiles;
 using Wearable.Modeling.Quantization;
 using Wearable.Modeling.Training;
 
@@ -18,22 +19,42 @@ public enum DecisionSource
     TunedOnOthers,
 }
 
+/// <summary>Which labels train the network and tune the decision (the report always scores both).</summary>
+public enum LabelAlignment
+{
+    /// <summary>As recorded: a gesture's label starts at the prompt.</summary>
+    Prompt,
+
+    /// <summary>Realigned to the muscle onset (<see cref="MuscleOnsetReference"/>).</summary>
+    Activity,
+}
+
+/// <param name="Int8">The int8 file on the device path, scored against the recorded (prompt) labels, latency from the prompt.</param>
+/// <param name="Int8FromMuscleOnset">The same decisions scored against the activity-aligned labels, latency from the muscle onset.</param>
+/// <param name="Onsets">The test session's prompted gestures with their muscle onsets.</param>
 public sealed record DeviceStreamingPersonResult(
     string Participant, string TestSession, StreamingResult Float, StreamingResult Int8Argmax, StreamingResult Int8,
-    GestureDecisionParameters? Decision, double TrainSeconds, byte[] ModelFile);
+    GestureDecisionParameters? Decision, double TrainSeconds, byte[] ModelFile)
+{
+    public StreamingResult? Int8FromMuscleOnset { get; init; }
+
+    public IReadOnlyList<GestureOnset> Onsets { get; init; } = [];
+}
 
 /// <summary>
 /// myo-readings pseudo-online for the model the device runs: per participant the float network is
 /// trained on sessions 1-2 (<see cref="MyoReadingsExperiment.Fit"/>), quantized to int8 with a hop of
 /// <see cref="StreamingOptions.Hop"/> frames, given its gesture_decision section and replayed on session 3
 /// through the shared ModelPipeline (<see cref="DeviceStreamingEvaluation"/>). Decision parameters
-/// tuned on the other participants never see the reported one.
+/// tuned on the other participants never see the reported one; <c>tunedOnAll</c> gets the setting
+/// tuned on every participant, the one to give a new wearer.
 /// </summary>
 public static class DeviceStreamingExperiment
 {
     public static IReadOnlyList<DeviceStreamingPersonResult> Run(
         MyoReadingsDataset data, MyoProtocolOptions options, StreamingOptions streaming, IReadOnlyList<string> participants,
-        Func<IClassifierModel>? start, DecisionSource source, GestureDecisionParameters? given, Action<string>? log = null)
+        Func<IClassifierModel>? start, DecisionSource source, GestureDecisionParameters? given, Action<string>? log = null,
+        LabelAlignment alignment = LabelAlignment.Prompt, Action<TunedDecision>? tunedOnAll = null)
     {
         if (source == DecisionSource.Given && given is null)
         {
@@ -45,19 +66,29 @@ public static class DeviceStreamingExperiment
             throw new ArgumentException("Tuning on the other participants needs at least two participants; got " + participants.Count + ".", nameof(participants));
         }
 
-        var fitted = new List<(string Participant, ParticipantFit Fit, StreamingResult Float, byte[] File, DecisionTrace Trace, IReadOnlyList<LabelledRecording> Test)>();
+        Func<LabelledRecording, LabelledRecording>? relabel = alignment == LabelAlignment.Activity ? r => MuscleOnsetReference.AlignToActivity(r, streaming.RestLabel) : null;
+        var fitted = new List<(string Participant, ParticipantFit Fit, StreamingResult Float, byte[] File, DecisionTrace Trace, IReadOnlyList<LabelledRecording> Test, IReadOnlyList<LabelledRecording> Aligned, IReadOnlyList<GestureOnset> Onsets)>();
         foreach (string participant in participants)
         {
-            if (MyoReadingsExperiment.Fit(data, participant, options, start?.Invoke()) is not ParticipantFit fit)
+            if (MyoReadingsExperiment.Fit(data, participant, options, start?.Invoke(), relabel) is not ParticipantFit fit)
             {
                 continue;
             }
 
             var test = data.Load(fit.TestSession);
+            var onsets = test.Select(r => MuscleOnsetReference.Find(r, streaming.RestLabel)).ToList();
+            var aligned = test.Select((r, i) => MuscleOnsetReference.AlignToActivity(r, onsets[i], streaming.RestLabel)).ToList();
             var floatResult = StreamingEvaluation.Run(fit.Network, test, new StreamingOptions { Hop = streaming.Hop, Vote = 1, RestLabel = streaming.RestLabel, ReleaseGraceSeconds = streaming.ReleaseGraceSeconds });
             byte[] file = Quantize(fit.Network, fit.Train, streaming.Hop, "gesture-myo-readings-" + participant);
-            fitted.Add((participant, fit, floatResult, file, DecisionTrace.Record(file, test), test));
+            var tuningRecordings = alignment == LabelAlignment.Activity ? aligned : test;
+            fitted.Add((participant, fit, floatResult, file, DecisionTrace.Record(file, tuningRecordings), test, aligned, onsets.SelectMany(o => o).ToList()));
             log?.Invoke(participant + ": trained in " + fit.TrainSeconds.ToString("F0") + " s; float " + Describe(floatResult));
+        }
+
+        if (tunedOnAll is not null && fitted.Count > 0)
+        {
+            // For a new wearer: every participant's traces, none held out (not a held-out figure).
+            tunedOnAll(DecisionTuning.Tune(fitted.Select(o => o.Trace).ToList(), streaming));
         }
 
         var results = new List<DeviceStreamingPersonResult>();
@@ -70,12 +101,17 @@ public static class DeviceStreamingExperiment
                 _ => null,
             };
 
-            byte[] file = Wearable.Modeling.ModelFiles.GestureDecisionSection.With(p.File, decision);
+            byte[] file = GestureDecisionSection.With(p.File, decision);
             var int8 = DeviceStreamingEvaluation.Run(file, p.Test, streaming);
-            var argmax = p.Trace.Replay(null, streaming);
-            results.Add(new DeviceStreamingPersonResult(p.Participant, p.Fit.TestSession.Session, p.Float, argmax, int8, decision, p.Fit.TrainSeconds, file));
+            var fromOnset = DeviceStreamingEvaluation.Run(file, p.Aligned, streaming);
+            var argmax = DeviceStreamingEvaluation.Run(GestureDecisionSection.With(file, null), p.Test, streaming);
+            results.Add(new DeviceStreamingPersonResult(p.Participant, p.Fit.TestSession.Session, p.Float, argmax, int8, decision, p.Fit.TrainSeconds, file)
+            {
+                Int8FromMuscleOnset = fromOnset,
+                Onsets = p.Onsets,
+            });
             log?.Invoke(p.Participant + " (test session " + p.Fit.TestSession.Session + "): int8 argmax " + Describe(argmax) + "; int8 on the device path " + Describe(int8) +
-                (decision is null ? string.Empty : " with " + DescribeDecision(decision)));
+                (decision is null ? string.Empty : " with " + DescribeDecision(decision)) + "; from the muscle onset " + Describe(fromOnset));
         }
 
         return results;

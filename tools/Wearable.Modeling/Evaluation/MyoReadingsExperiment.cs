@@ -42,9 +42,10 @@ public static class MyoReadingsExperiment
 
     /// <summary>
     /// One participant's model: trained on all sessions but the last (the last 10 s of every file
-    /// validate), from <paramref name="start"/> (fine-tuning) or from fresh weights. Null with fewer than two sessions.
+    /// validate), from <paramref name="start"/> (fine-tuning) or from fresh weights, on the labels
+    /// <paramref name="relabel"/> gives each recording (default: as recorded). Null with fewer than two sessions.
     /// </summary>
-    public static ParticipantFit? Fit(MyoReadingsDataset data, string participant, MyoProtocolOptions options, IClassifierModel? start = null)
+    public static ParticipantFit? Fit(MyoReadingsDataset data, string participant, MyoProtocolOptions options, IClassifierModel? start = null, Func<LabelledRecording, LabelledRecording>? relabel = null)
     {
         var sessions = data.Sessions.Where(s => s.Participant == participant).ToList();
         if (sessions.Count < 2)
@@ -56,8 +57,9 @@ public static class MyoReadingsExperiment
         var validation = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 12);
         foreach (var session in sessions.Take(sessions.Count - 1))
         {
-            foreach (var recording in data.Load(session))
+            foreach (var loaded in data.Load(session))
             {
+                var recording = relabel is null ? loaded : relabel(loaded);
                 int split = Math.Max(0, recording.Frames - (int)(10 * recording.SampleRate));
                 train.AddRecording(Slice(recording, 0, split), options.TrainHop, WindowLabelRule.Unanimous);
                 validation.AddRecording(Slice(recording, split, recording.Frames), options.TestHop, WindowLabelRule.Unanimous);
