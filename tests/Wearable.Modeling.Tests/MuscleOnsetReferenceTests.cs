@@ -12,9 +12,9 @@ public sealed class MuscleOnsetReferenceTests
     /// <summary>
     /// 8-channel-like noise (|x| about 2 per channel) with gestures prompted at <paramref name="prompts"/> for 3 s each;
     /// the muscles really start at prompt + <paramref name="reactions"/> frames (amplitude about 30 per channel) and
-    /// stop at the label's end. Seeded, so every run is the same.
+    /// stop at the label's end + <paramref name="releases"/> frames (0 when not given). Seeded, so every run is the same.
     /// </summary>
-    private static LabelledRecording Cued(int frames, int[] prompts, int[] reactions, int label = 3)
+    private static LabelledRecording Cued(int frames, int[] prompts, int[] reactions, int label = 3, int[]? releases = null)
     {
         var random = new Random(1234);
         var samples = new short[frames * Channels];
@@ -26,7 +26,7 @@ public sealed class MuscleOnsetReferenceTests
             {
                 int end = prompts[g] + (3 * Rate);
                 labels[f] = f >= prompts[g] && f < end ? label : labels[f];
-                active |= f >= prompts[g] + reactions[g] && f < end;
+                active |= f >= prompts[g] + reactions[g] && f < end + (releases?[g] ?? 0);
             }
 
             for (int c = 0; c < Channels; c++)
@@ -90,8 +90,44 @@ public sealed class MuscleOnsetReferenceTests
         Assert.Equal(0, aligned.LabelAt(3 * Rate)); // the prompt, before the muscles moved
         Assert.Equal(0, aligned.LabelAt(early - 1));
         Assert.Equal(3, aligned.LabelAt(early)); // before the prompt: the wearer anticipated it
-        Assert.Equal(0, aligned.LabelAt((3 * Rate) + (3 * Rate))); // the label's end is kept
-        Assert.Equal(before.Count(l => l != 0) - (late - (3 * Rate)) + ((15 * Rate) - early), aligned.FrameLabels!.Count(l => l != 0));
+        int release = onsets[0].ReleaseFrame; // the muscles stop at the label's end here
+        Assert.True(onsets[0].ReleaseFound);
+        Assert.InRange(release, (6 * Rate) - 1, (6 * Rate) + 6);
+        Assert.Equal(3, aligned.LabelAt(release - 1));
+        Assert.Equal(0, aligned.LabelAt(release));
+        int expected = (release - late) + (onsets[1].ReleaseFrame - early);
+        Assert.Equal(expected, aligned.FrameLabels!.Count(l => l != 0));
+    }
+
+    [Fact]
+    public void The_release_is_found_where_the_muscles_stop_not_at_the_rest_prompt()
+    {
+        // Let go 300 ms after the rest prompt, then 200 ms before it.
+        var recording = Cued(20 * Rate, [3 * Rate, 12 * Rate], [20, 20], releases: [60, -40]);
+        int[] ends = [6 * Rate, 15 * Rate];
+
+        var onsets = MuscleOnsetReference.Find(recording, restLabel: 0);
+        var aligned = MuscleOnsetReference.AlignToActivity(recording, onsets, restLabel: 0);
+
+        Assert.Equal(2, onsets.Count);
+        Assert.All(onsets, o => Assert.True(o.ReleaseFound));
+        Assert.InRange(onsets[0].ReleaseLagFrames, 59, 66);
+        Assert.InRange(onsets[1].ReleaseLagFrames, -41, -34);
+        Assert.Equal(3, aligned.LabelAt(ends[0] + 50)); // still held after the rest prompt
+        Assert.Equal(0, aligned.LabelAt(ends[1] - 20)); // already let go before it
+        Assert.Equal(ends[0], onsets[0].EndFrame);
+    }
+
+    [Fact]
+    public void Without_a_fall_near_the_labels_end_the_release_is_the_labels_end()
+    {
+        // Held 3 s past the rest prompt: beyond the 2.5 s search, so no release is claimed.
+        var recording = Cued(20 * Rate, [3 * Rate], [20], releases: [600]);
+
+        var onset = Assert.Single(MuscleOnsetReference.Find(recording, restLabel: 0));
+
+        Assert.False(onset.ReleaseFound);
+        Assert.Equal(6 * Rate, onset.ReleaseFrame);
     }
 
     [Fact]

@@ -22,9 +22,15 @@ internal sealed class PseudoOnlineEvaluation
 
     public Option<string> Labels { get; } = new Option<string>("--labels")
     {
-        Description = "myo-readings --fixed: which labels train the network and tune the decision: prompt (as recorded, a gesture starts at its prompt) or activity (realigned to the muscle onset found in the recording's envelope). Both scorings are reported either way.",
+        Description = "myo-readings --fixed: which labels train the network and tune the decision: prompt (as recorded, a gesture starts at its prompt) or activity (realigned to the muscle onset and release found in the recording's envelope). Both scorings are reported either way.",
         DefaultValueFactory = _ => "prompt",
     }.OneOf("prompt", "activity");
+
+    public Option<string> Pretrain { get; } = new Option<string>("--pretrain")
+    {
+        Description = "myo-readings --fixed: pooled (first train one network on the training sessions of every participant in --people, never a test session, then fine-tune it per participant) or none.",
+        DefaultValueFactory = _ => "none",
+    }.OneOf("none", "pooled");
 
     public Option<FileInfo?> DecisionOut { get; } = new Option<FileInfo?>("--decision-out")
     {
@@ -35,6 +41,7 @@ internal sealed class PseudoOnlineEvaluation
     {
         command.Options.Add(Decision);
         command.Options.Add(Labels);
+        command.Options.Add(Pretrain);
         command.Options.Add(DecisionOut);
     }
 
@@ -100,6 +107,12 @@ internal sealed class PseudoOnlineEvaluation
 
     public int RunDevice(ParseResult parse, MyoReadingsDataset data, IReadOnlyList<string> participants, MyoProtocolOptions options, StreamingOptions streaming, string? from, bool json)
     {
+        bool pretrainPooled = parse.GetValue(Pretrain) == "pooled";
+        if (pretrainPooled && from is not null)
+        {
+            throw new CliException("--pretrain pooled and --from both choose where training starts.", "Keep one of them.", exitCode: 2);
+        }
+
         string which = parse.GetValue(Decision)!;
         var source = which switch { "tuned" => DecisionSource.TunedOnOthers, "default" => DecisionSource.Given, _ => DecisionSource.None };
         if (source == DecisionSource.TunedOnOthers && participants.Count < 2)
@@ -135,7 +148,7 @@ internal sealed class PseudoOnlineEvaluation
         TunedDecision? onAll = null;
         var results = DeviceStreamingExperiment.Run(
             data, options, streaming, participants, start, source, source == DecisionSource.Given ? GestureDecisionDefaults.MyoReadings : null, json ? null : Console.Out.WriteLine,
-            labels == "activity" ? LabelAlignment.Activity : LabelAlignment.Prompt, decisionOut is null ? null : t => onAll = t);
+            labels == "activity" ? LabelAlignment.Activity : LabelAlignment.Prompt, decisionOut is null ? null : t => onAll = t, pretrainPooled);
         if (decisionOut is not null && onAll is not null)
         {
             try
@@ -162,7 +175,7 @@ internal sealed class PseudoOnlineEvaluation
             extra: new
         {
             spec = options.Spec,
-            pretrained = from,
+            pretrained = pretrainPooled ? "pooled: the training sessions of every participant in --people" : from,
             floatAccuracy = Math.Round(results.Average(r => r.Float.Accuracy), 4),
             floatNmcc = Math.Round(results.Average(r => r.Float.NormalizedMcc), 4),
             floatFalseActivationsPerMinute = Math.Round(results.Average(r => r.Float.FalseActivationsPerMinute), 2),
@@ -241,6 +254,7 @@ internal sealed class PseudoOnlineEvaluation
         var pooled = rows.SelectMany(r => r.Result.LatenciesMs).Order().ToList();
         double Mean(Func<StreamingResult, double> f) => rows.Count == 0 ? double.NaN : Math.Round(rows.Average(r => f(r.Result)), 4);
         var reactions = onsets.Where(o => o.Found).Select(o => o.ReactionFrames * 1000.0 / MyoReadingsReader.SampleRate).Order().ToList();
+        var releaseLags = onsets.Where(o => o.ReleaseFound).Select(o => o.ReleaseLagFrames * 1000.0 / MyoReadingsReader.SampleRate).Order().ToList();
         if (json)
         {
             var alignedPooled = fromOnset.SelectMany(r => r.Result.LatenciesMs).Order().ToList();
@@ -256,7 +270,7 @@ internal sealed class PseudoOnlineEvaluation
                 onsetLatencyMsP90 = StreamScorer.Percentile(pooled, 0.9),
                 fromMuscleOnset = new
                 {
-                    reference = "per prompted gesture the first frame from 500 ms before the prompt where the envelope (sum of |sample|, centred 55 ms mean) rises above the clean-rest median + 3 robust SD for 50 ms; the prompt when none",
+                    reference = "per prompted gesture the first frame from 500 ms before the prompt where the envelope (sum of |sample|, centred 55 ms mean) rises above the clean-rest median + 3 robust SD for 50 ms (the prompt when none); the label ends where the envelope falls below that level for 50 ms, searched from 500 ms before the label's end to 2.5 s after it (the label's end when none)",
                     accuracy = AlignedMean(r => r.Accuracy),
                     nmcc = AlignedMean(r => r.NormalizedMcc),
                     falseActivationsPerMinute = AlignedMean(r => r.FalseActivationsPerMinute),
@@ -267,6 +281,8 @@ internal sealed class PseudoOnlineEvaluation
                     reactionMsMedian = StreamScorer.Median(reactions),
                     reactionMsP10 = StreamScorer.Percentile(reactions, 0.1),
                     reactionMsP90 = StreamScorer.Percentile(reactions, 0.9),
+                    releasesFound = onsets.Count(o => o.ReleaseFound),
+                    releaseLagMsMedian = StreamScorer.Median(releaseLags),
                     participants = fromOnset.Select(r => Participant(r.Participant, r.Session, r.Result)),
                 },
                 participants = rows.Select(r => Participant(r.Participant, r.Session, r.Result)),
@@ -276,8 +292,8 @@ internal sealed class PseudoOnlineEvaluation
         else
         {
             Console.Out.WriteLine("int8 mean (recorded labels, latency from the prompt): " + Summary(rows.Select(r => r.Result).ToList()));
-            Console.Out.WriteLine("int8 mean (labels aligned to the muscle onset, latency from it): " + Summary(fromOnset.Select(r => r.Result).ToList()));
-            Console.Out.WriteLine("muscle onset found for " + onsets.Count(o => o.Found) + " of " + onsets.Count + " prompted gestures; reaction (prompt to onset) median " + StreamScorer.Median(reactions).ToString("F0") + " ms");
+            Console.Out.WriteLine("int8 mean (labels aligned to the muscle onset and release, latency from the onset): " + Summary(fromOnset.Select(r => r.Result).ToList()));
+            Console.Out.WriteLine("muscle onset found for " + onsets.Count(o => o.Found) + " of " + onsets.Count + " prompted gestures; reaction (prompt to onset) median " + StreamScorer.Median(reactions).ToString("F0") + " ms; release found for " + onsets.Count(o => o.ReleaseFound) + ", lag (label end to release) median " + StreamScorer.Median(releaseLags).ToString("F0") + " ms");
         }
     }
 
@@ -292,6 +308,7 @@ internal sealed class PseudoOnlineEvaluation
         onsetLatencyMsP90 = r.P90LatencyMs,
         detectedOnsets = r.DetectedOnsets,
         onsets = r.Onsets,
+        confusion = Enumerable.Range(0, r.Confusion.GetLength(0)).Select(truth => Enumerable.Range(0, r.Confusion.GetLength(1)).Select(decided => r.Confusion[truth, decided])),
     };
 
     private static string Summary(IReadOnlyList<StreamingResult> results)

@@ -54,7 +54,7 @@ public static class DeviceStreamingExperiment
     public static IReadOnlyList<DeviceStreamingPersonResult> Run(
         MyoReadingsDataset data, MyoProtocolOptions options, StreamingOptions streaming, IReadOnlyList<string> participants,
         Func<IClassifierModel>? start, DecisionSource source, GestureDecisionParameters? given, Action<string>? log = null,
-        LabelAlignment alignment = LabelAlignment.Prompt, Action<TunedDecision>? tunedOnAll = null)
+        LabelAlignment alignment = LabelAlignment.Prompt, Action<TunedDecision>? tunedOnAll = null, bool pretrainPooled = false)
     {
         if (source == DecisionSource.Given && given is null)
         {
@@ -67,6 +67,14 @@ public static class DeviceStreamingExperiment
         }
 
         Func<LabelledRecording, LabelledRecording>? relabel = alignment == LabelAlignment.Activity ? r => MuscleOnsetReference.AlignToActivity(r, streaming.RestLabel) : null;
+        if (pretrainPooled && start is null)
+        {
+            // Every participant's training sessions, no test session: each wearer's model then starts from what holds across people.
+            var pooled = MyoReadingsExperiment.PretrainPooled(data, participants, options, relabel);
+            log?.Invoke("pre-trained on the training sessions of " + participants.Count + " participants (no test session)");
+            start = () => MyoReadingsExperiment.CopyOf(pooled, options);
+        }
+
         var fitted = new List<(string Participant, ParticipantFit Fit, StreamingResult Float, byte[] File, DecisionTrace Trace, IReadOnlyList<LabelledRecording> Test, IReadOnlyList<LabelledRecording> Aligned, IReadOnlyList<GestureOnset> Onsets)>();
         foreach (string participant in participants)
         {

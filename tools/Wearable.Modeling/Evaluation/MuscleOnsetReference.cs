@@ -2,12 +2,21 @@ using Wearable.Modeling.Datasets;
 
 namespace Wearable.Modeling.Evaluation;
 
-/// <summary>One prompted gesture: where its label starts (the prompt) and where the muscles actually start.</summary>
+/// <summary>One prompted gesture: where its label starts (the prompt) and ends, and where the muscles actually start and stop.</summary>
 /// <param name="Found">False when no rise above the rest level was found; the onset is then the prompt.</param>
 public sealed record GestureOnset(int Label, int PromptFrame, int EndFrame, int OnsetFrame, bool Found)
 {
     /// <summary>Muscle onset minus prompt in frames: the reaction time (negative when the wearer anticipated the prompt).</summary>
     public int ReactionFrames => OnsetFrame - PromptFrame;
+
+    /// <summary>The first frame at rest again after the gesture (the label's end when no fall was found).</summary>
+    public int ReleaseFrame { get; init; } = EndFrame;
+
+    /// <summary>False when no fall below the rest level was found near the label's end; the release is then that end.</summary>
+    public bool ReleaseFound { get; init; }
+
+    /// <summary>Muscle release minus the label's end in frames (positive when the wearer let go after the rest prompt).</summary>
+    public int ReleaseLagFrames => ReleaseFrame - EndFrame;
 }
 
 /// <summary>
@@ -22,13 +31,18 @@ public sealed record GestureOnset(int Label, int PromptFrame, int EndFrame, int 
 /// gesture label; the threshold is level + 3 spreads (spread at least 1 LSB). Per prompted gesture
 /// the onset is the first frame from 500 ms before the prompt (participants who see a countdown
 /// start early) to the end of its label where the envelope crosses the threshold from below and stays
-/// above it for 50 ms; the search never starts before the previous gesture ended plus 1 s.
+/// above it for 50 ms; the search never starts before the previous gesture ended plus 1 s. The
+/// release is found the same way in reverse: the first frame from 500 ms before the label's end to
+/// 2.5 s after it (half of myo-readings' 5 s rest, never into the next gesture's label) where the
+/// envelope falls below the threshold and stays below it for 50 ms. myo-readings' wearers let go a
+/// median 0.5 s after the rest prompt, some over 1.5 s; they are not counted wrong for holding on.
 /// </summary>
 public static class MuscleOnsetReference
 {
     public const double EnvelopeWindowSeconds = 0.055;
     public const double CleanRestMarginSeconds = 1.0;
     public const double SearchBeforePromptSeconds = 0.5;
+    public const double SearchAfterEndSeconds = 2.5;
     public const double SustainSeconds = 0.05;
     public const double ThresholdSpreads = 3.0;
 
@@ -127,7 +141,16 @@ public static class MuscleOnsetReference
 
                 int from = Math.Max(Math.Max(1, f - before), previousEnd + margin);
                 int onset = double.IsNaN(threshold) ? -1 : FirstSustainedRise(envelope, threshold, Math.Min(from, f), end, sustain);
-                onsets.Add(new GestureOnset(label, f, end, onset < 0 ? f : onset, onset >= 0));
+                int nextLabel = end;
+                while (nextLabel < recording.Frames && recording.LabelAt(nextLabel) == restLabel)
+                {
+                    nextLabel++;
+                }
+
+                int releaseFrom = Math.Max((onset < 0 ? f : onset) + sustain, end - before);
+                int releaseTo = Math.Min(nextLabel, end + (int)(SearchAfterEndSeconds * recording.SampleRate));
+                int release = double.IsNaN(threshold) ? -1 : FirstSustainedFall(envelope, threshold, releaseFrom, releaseTo, sustain);
+                onsets.Add(new GestureOnset(label, f, end, onset < 0 ? f : onset, onset >= 0) { ReleaseFrame = release < 0 ? end : release, ReleaseFound = release >= 0 });
                 previousEnd = end;
                 f = end - 1;
             }
@@ -141,9 +164,11 @@ public static class MuscleOnsetReference
     }
 
     /// <summary>
-    /// A new recording, same samples, whose gesture labels start at the muscle onset instead of the
-    /// prompt (frames between the prompt and a later onset become rest; frames between an earlier
-    /// onset and the prompt become the gesture). The input is not changed.
+    /// A new recording, same samples, whose gesture labels follow the muscles instead of the prompts:
+    /// each starts at its muscle onset and ends at its release (frames between the prompt and a later
+    /// onset, or between an earlier release and the label's end, become rest; frames between an earlier
+    /// onset and the prompt, or between the label's end and a later release, become the gesture). The
+    /// input is not changed.
     /// </summary>
     public static LabelledRecording AlignToActivity(LabelledRecording recording, IReadOnlyList<GestureOnset> onsets, int restLabel)
     {
@@ -156,6 +181,16 @@ public static class MuscleOnsetReference
             }
 
             for (int f = o.OnsetFrame; f < o.PromptFrame; f++)
+            {
+                labels[f] = o.Label;
+            }
+
+            for (int f = Math.Max(o.ReleaseFrame, o.OnsetFrame); f < o.EndFrame; f++)
+            {
+                labels[f] = restLabel;
+            }
+
+            for (int f = o.EndFrame; f < o.ReleaseFrame; f++)
             {
                 labels[f] = o.Label;
             }
@@ -176,6 +211,29 @@ public static class MuscleOnsetReference
         for (int f = from; f < to && f < envelope.Length; f++)
         {
             if (envelope[f] >= threshold && (run > 0 || envelope[f - 1] < threshold))
+            {
+                run++;
+                if (run >= sustain)
+                {
+                    return f - sustain + 1;
+                }
+            }
+            else
+            {
+                run = 0;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first frame in [from, to) where the envelope falls below the threshold and stays below it for <paramref name="sustain"/> frames; -1 if none.</summary>
+    private static int FirstSustainedFall(double[] envelope, double threshold, int from, int to, int sustain)
+    {
+        int run = 0;
+        for (int f = Math.Max(1, from); f < to && f < envelope.Length; f++)
+        {
+            if (envelope[f] < threshold && (run > 0 || envelope[f - 1] >= threshold))
             {
                 run++;
                 if (run >= sustain)

@@ -55,7 +55,57 @@ public static class MyoReadingsExperiment
 
         var train = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 14);
         var validation = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 12);
-        foreach (var session in sessions.Take(sessions.Count - 1))
+        AddTrainingSessions(data, sessions.Take(sessions.Count - 1), options, relabel, train, validation);
+        var network = start ?? ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoReadingsReader.Channels, Classes, options.InputScale);
+        if (start is null)
+        {
+            network.Initialize(options.Training.Seed);
+        }
+
+        var fit = Trainer.Fit(network, train, validation, options.Training);
+        return new ParticipantFit(network, train, sessions[^1], fit.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// One network trained on every listed participant's sessions but their last (never a test session),
+    /// the start that <see cref="Fit"/> then fine-tunes per participant: more people and sessions than
+    /// one wearer's two, as pre-training on other people helps on the MyoArmband protocol. Same windows,
+    /// validation split and labels as <see cref="Fit"/>.
+    /// </summary>
+    public static IClassifierModel PretrainPooled(MyoReadingsDataset data, IEnumerable<string> participants, MyoProtocolOptions options, Func<LabelledRecording, LabelledRecording>? relabel = null)
+    {
+        var train = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 16);
+        var validation = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 14);
+        foreach (string participant in participants)
+        {
+            var sessions = data.Sessions.Where(s => s.Participant == participant).ToList();
+            AddTrainingSessions(data, sessions.Take(sessions.Count - 1), options, relabel, train, validation);
+        }
+
+        if (train.Count == 0)
+        {
+            throw new ArgumentException("Pooled pre-training needs participants with at least two sessions.", nameof(participants));
+        }
+
+        var network = ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoReadingsReader.Channels, Classes, options.InputScale);
+        network.Initialize(options.Training.Seed);
+        Trainer.Fit(network, train, validation, options.Training);
+        return network;
+    }
+
+    /// <summary>A fresh network of <paramref name="model"/>'s shape holding a copy of its weights.</summary>
+    public static IClassifierModel CopyOf(IClassifierModel model, MyoProtocolOptions options)
+    {
+        var copy = ClassifierModels.Create(model.Spec, model.InputLength, model.InputChannels, model.Classes, model.InputScale);
+        copy.Initialize(options.Training.Seed);
+        copy.Restore(model.Snapshot());
+        return copy;
+    }
+
+    private static void AddTrainingSessions(
+        MyoReadingsDataset data, IEnumerable<MyoReadingsSession> sessions, MyoProtocolOptions options, Func<LabelledRecording, LabelledRecording>? relabel, WindowSet train, WindowSet validation)
+    {
+        foreach (var session in sessions)
         {
             foreach (var loaded in data.Load(session))
             {
@@ -65,15 +115,6 @@ public static class MyoReadingsExperiment
                 validation.AddRecording(Slice(recording, split, recording.Frames), options.TestHop, WindowLabelRule.Unanimous);
             }
         }
-
-        var network = start ?? ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoReadingsReader.Channels, Classes, options.InputScale);
-        if (start is null)
-        {
-            network.Initialize(options.Training.Seed);
-        }
-
-        var fit = Trainer.Fit(network, train, validation, options.Training);
-        return new ParticipantFit(network, train, sessions[^1], fit.Elapsed.TotalSeconds);
     }
 
     private static LabelledRecording Slice(LabelledRecording r, int from, int to)
