@@ -91,6 +91,23 @@ public class PseudoOnlineCommandTests
     }
 
     [Fact]
+    public void Calibrating_on_the_test_sessions_first_repetitions_scores_only_the_rest_of_it()
+    {
+        var run = CliRunner.Run(
+            "eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612", "--fixed", "--decision", "default", "--labels", "activity",
+            "--calibrate-reps", "1", "--windows", "last-frame", "--epochs", "1", "--hop", "40", "--spec", "conv:4:5,relu,maxpool:4", "--stream-hop", "10", "--json");
+        Assert.Equal(0, run.ExitCode);
+        var json = run.Json();
+        Assert.Equal(1, json.GetProperty("details").GetProperty("calibrationRepetitions").GetInt32());
+        Assert.Equal("last-frame", json.GetProperty("details").GetProperty("trainingWindows").GetString());
+
+        // 45612's session 3 prompts 41 gestures in 7 gesture files; the first repetition of each calibrates and is not scored.
+        var participant = json.GetProperty("participants")[0];
+        Assert.Equal(41 - 7, participant.GetProperty("onsets").GetInt32());
+        Assert.Equal(41 - 7, json.GetProperty("fromMuscleOnset").GetProperty("promptedGestures").GetInt32());
+    }
+
+    [Fact]
     public void Tuning_needs_two_participants_and_a_file_for_the_wrong_classes_is_refused()
     {
         var tuned = CliRunner.Run("eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612", "--fixed", "--decision", "tuned");

@@ -8,10 +8,11 @@ namespace Wearable.Kernels.Gesture
     /// smoothed sum of |sample| over channels (Q8), with an on / off level (hysteresis) marking muscle
     /// activity. Per hop, in this order: (1) a gesture scored below MinConfidence, or any gesture while
     /// the envelope says the muscles rest, becomes rest (without a rest class a low score keeps the
-    /// last output); (2) majority vote over the last VoteLength hops, ties to the newest; (3) the output
+    /// last output), and so does every hop of the RefractoryHops after the output returned to rest;
+    /// (2) majority vote over the last VoteLength hops, ties to the newest; (3) the output
     /// changes only after the vote named the same new class EnterHops hops in a row (LeaveHops when the
-    /// new class is rest). Rest rejection and the vote cut false activations; the envelope gate and a
-    /// short EnterHops keep the onset fast.
+    /// new class is rest). Rest rejection, the vote and the refractory period cut false activations; the
+    /// envelope gate and a short EnterHops keep the onset fast.
     /// </summary>
     public sealed class GestureDecision
     {
@@ -27,6 +28,7 @@ namespace Wearable.Kernels.Gesture
         private int _output;
         private int _pending;
         private int _streak;
+        private int _refractory;
 
         /// <param name="channels">Channels per frame of <see cref="PushFrame"/>.</param>
         /// <param name="classes">Classes the model decides between (the rest class must be one of them).</param>
@@ -65,7 +67,7 @@ namespace Wearable.Kernels.Gesture
             get { return _parameters; }
         }
 
-        /// <summary>The decided class (-1 before the first hop).</summary>
+        /// <summary>The decided class: the rest class until a gesture has won its hops (-1 before the first hop when the model has no rest class).</summary>
         public int Output
         {
             get { return _output; }
@@ -91,9 +93,13 @@ namespace Wearable.Kernels.Gesture
             _recentCount = 0;
             _envelopeQ8 = 0;
             _active = false;
-            _output = -1;
+
+            // A device that starts (or restarts) decides rest until a gesture wins EnterHops hops, as at any
+            // other time: the first hop alone, often taken while the wearer settles, must not fire a gesture.
+            _output = _parameters.HasRestClass ? _parameters.RestClass : -1;
             _pending = -1;
             _streak = 0;
+            _refractory = 0;
         }
 
         /// <summary>One interleaved frame of <c>channels</c> samples starting at <paramref name="offset"/> (zero-centred, as the front end delivers them).</summary>
@@ -146,6 +152,12 @@ namespace Wearable.Kernels.Gesture
                 candidate = _output;
             }
 
+            if (_refractory > 0)
+            {
+                _refractory--;
+                candidate = p.RestClass;
+            }
+
             int voted = Vote(candidate);
             if (_output < 0)
             {
@@ -171,6 +183,13 @@ namespace Wearable.Kernels.Gesture
                 int needed = p.HasRestClass && voted == p.RestClass ? p.LeaveHops : p.EnterHops;
                 if (_streak >= needed)
                 {
+                    if (p.HasRestClass && voted == p.RestClass && !(p.GatesOnEnvelope && _active))
+                    {
+                        // With an envelope gate only a real release starts it: a gesture that drops out for a
+                        // few hops while the muscles stay active must be able to come straight back.
+                        _refractory = p.RefractoryHops;
+                    }
+
                     _output = voted;
                     _pending = -1;
                     _streak = 0;

@@ -22,6 +22,9 @@ namespace Wearable.Kernels.Gesture
         /// <summary>Most channels the envelope sums: 64 x 32768 x 2^8 stays inside int32.</summary>
         public const int MaxEnvelopeChannels = 64;
 
+        /// <summary>Longest refractory period, in hops (3.2 s at the 25 ms hop of the myo-readings models).</summary>
+        public const int MaxRefractoryHops = 128;
+
         /// <summary>Highest envelope level (sum over channels of |sample| in LSB).</summary>
         public const int MaxEnvelopeLevel = MaxEnvelopeChannels * 32768;
 
@@ -33,6 +36,7 @@ namespace Wearable.Kernels.Gesture
         private readonly int _envelopeShift;
         private readonly int _envelopeOnLevel;
         private readonly int _envelopeOffLevel;
+        private readonly int _refractoryHops;
 
         /// <param name="restClass">Class index of rest, or <see cref="NoRestClass"/>.</param>
         /// <param name="minConfidence">A gesture whose int8 softmax score (-128..127, probability (q + 128) / 256) is below this becomes rest (or keeps the last output without a rest class); -128 = never.</param>
@@ -43,6 +47,12 @@ namespace Wearable.Kernels.Gesture
         /// <param name="envelopeOnLevel">Envelope (sum of |sample| over channels, LSB) at or above which the muscles count as active; 0 = no envelope gate.</param>
         /// <param name="envelopeOffLevel">Envelope below which they count as resting again (at most the on level: the gap is the hysteresis).</param>
         public GestureDecisionParameters(int restClass, int minConfidence, int voteLength, int enterHops, int leaveHops, int envelopeShift, int envelopeOnLevel, int envelopeOffLevel)
+            : this(restClass, minConfidence, voteLength, enterHops, leaveHops, envelopeShift, envelopeOnLevel, envelopeOffLevel, 0)
+        {
+        }
+
+        /// <param name="refractoryHops">Hops after the output returned from a gesture to rest during which every hop counts as rest (0 = none): the hand falling back to neutral moves muscles too, and must not fire a second gesture.</param>
+        public GestureDecisionParameters(int restClass, int minConfidence, int voteLength, int enterHops, int leaveHops, int envelopeShift, int envelopeOnLevel, int envelopeOffLevel, int refractoryHops)
         {
             if (restClass < 0 || restClass > NoRestClass)
             {
@@ -72,6 +82,11 @@ namespace Wearable.Kernels.Gesture
                 throw new ArgumentOutOfRangeException("envelopeOffLevel", "The envelope off level must be 0 .. the on level (" + envelopeOnLevel.ToString() + "); got " + envelopeOffLevel.ToString() + ".");
             }
 
+            if (refractoryHops < 0 || refractoryHops > MaxRefractoryHops)
+            {
+                throw new ArgumentOutOfRangeException("refractoryHops", "The refractory period must be 0..128 hops; got " + refractoryHops.ToString() + ".");
+            }
+
             _restClass = restClass;
             _minConfidence = minConfidence;
             _voteLength = voteLength;
@@ -80,6 +95,7 @@ namespace Wearable.Kernels.Gesture
             _envelopeShift = envelopeShift;
             _envelopeOnLevel = envelopeOnLevel;
             _envelopeOffLevel = envelopeOffLevel;
+            _refractoryHops = refractoryHops;
         }
 
         public int RestClass
@@ -125,6 +141,12 @@ namespace Wearable.Kernels.Gesture
         public int EnvelopeOffLevel
         {
             get { return _envelopeOffLevel; }
+        }
+
+        /// <summary>Hops after a gesture ends during which the output stays rest (0 = none).</summary>
+        public int RefractoryHops
+        {
+            get { return _refractoryHops; }
         }
 
         /// <summary>True when the envelope gate is on (it needs a rest class to gate to).</summary>

@@ -26,6 +26,18 @@ internal sealed class PseudoOnlineEvaluation
         DefaultValueFactory = _ => "prompt",
     }.OneOf("prompt", "activity");
 
+    public Option<string> Windows { get; } = new Option<string>("--windows")
+    {
+        Description = "myo-readings: training windows that span a label change: skip (only windows inside one label) or last-frame (kept, labelled by their newest frame, as each decision is scored).",
+        DefaultValueFactory = _ => "skip",
+    }.OneOf("skip", "last-frame");
+
+    public Option<int> CalibrateRepetitions { get; } = new Option<int>("--calibrate-reps")
+    {
+        Description = "myo-readings --fixed: the band is put on again for the test session, so calibrate each participant's model on the session's first N cued repetitions (10 s of every file each; band alignment + full fine-tuning, as `train --calibrate`) and score only the rest of the session. 0 = no calibration.",
+        DefaultValueFactory = _ => 0,
+    }.InRange(0, 3);
+
     public Option<string> Pretrain { get; } = new Option<string>("--pretrain")
     {
         Description = "myo-readings --fixed: pooled (first train one network on the training sessions of every participant in --people, never a test session, then fine-tune it per participant) or none.",
@@ -42,6 +54,8 @@ internal sealed class PseudoOnlineEvaluation
         command.Options.Add(Decision);
         command.Options.Add(Labels);
         command.Options.Add(Pretrain);
+        command.Options.Add(Windows);
+        command.Options.Add(CalibrateRepetitions);
         command.Options.Add(DecisionOut);
     }
 
@@ -148,7 +162,7 @@ internal sealed class PseudoOnlineEvaluation
         TunedDecision? onAll = null;
         var results = DeviceStreamingExperiment.Run(
             data, options, streaming, participants, start, source, source == DecisionSource.Given ? GestureDecisionDefaults.MyoReadings : null, json ? null : Console.Out.WriteLine,
-            labels == "activity" ? LabelAlignment.Activity : LabelAlignment.Prompt, decisionOut is null ? null : t => onAll = t, pretrainPooled);
+            labels == "activity" ? LabelAlignment.Activity : LabelAlignment.Prompt, decisionOut is null ? null : t => onAll = t, pretrainPooled, parse.GetValue(CalibrateRepetitions));
         if (decisionOut is not null && onAll is not null)
         {
             try
@@ -176,6 +190,8 @@ internal sealed class PseudoOnlineEvaluation
         {
             spec = options.Spec,
             pretrained = pretrainPooled ? "pooled: the training sessions of every participant in --people" : from,
+            calibrationRepetitions = parse.GetValue(CalibrateRepetitions),
+            trainingWindows = parse.GetValue(Windows),
             floatAccuracy = Math.Round(results.Average(r => r.Float.Accuracy), 4),
             floatNmcc = Math.Round(results.Average(r => r.Float.NormalizedMcc), 4),
             floatFalseActivationsPerMinute = Math.Round(results.Average(r => r.Float.FalseActivationsPerMinute), 2),

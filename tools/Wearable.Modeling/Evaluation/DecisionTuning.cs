@@ -21,6 +21,9 @@ public static class DecisionTuning
     /// <summary>Envelope on levels (sum of |sample| over the 8 Myo channels, LSB); off = 3/4 of on; 0 = no gate.</summary>
     public static readonly int[] EnvelopeLevels = [0, 40, 60, 90];
 
+    /// <summary>Refractory periods tried: none, 0.5 s and 1 s at the 25 ms hop.</summary>
+    public static readonly int[] RefractoryHops = [0, 20, 40];
+
     public const int EnvelopeShift = 3;
 
     public static IEnumerable<GestureDecisionParameters> Grid(int restClass)
@@ -35,7 +38,10 @@ public static class DecisionTuning
                     {
                         foreach (int level in EnvelopeLevels)
                         {
-                            yield return new GestureDecisionParameters(restClass, confidence, vote, enter, leave, EnvelopeShift, level, level * 3 / 4);
+                            foreach (int refractory in RefractoryHops)
+                            {
+                                yield return new GestureDecisionParameters(restClass, confidence, vote, enter, leave, EnvelopeShift, level, level * 3 / 4, refractory);
+                            }
                         }
                     }
                 }

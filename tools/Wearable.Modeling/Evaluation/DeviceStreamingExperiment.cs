@@ -54,7 +54,7 @@ public static class DeviceStreamingExperiment
     public static IReadOnlyList<DeviceStreamingPersonResult> Run(
         MyoReadingsDataset data, MyoProtocolOptions options, StreamingOptions streaming, IReadOnlyList<string> participants,
         Func<IClassifierModel>? start, DecisionSource source, GestureDecisionParameters? given, Action<string>? log = null,
-        LabelAlignment alignment = LabelAlignment.Prompt, Action<TunedDecision>? tunedOnAll = null, bool pretrainPooled = false)
+        LabelAlignment alignment = LabelAlignment.Prompt, Action<TunedDecision>? tunedOnAll = null, bool pretrainPooled = false, int calibrationRepetitions = 0)
     {
         if (source == DecisionSource.Given && given is null)
         {
@@ -86,8 +86,34 @@ public static class DeviceStreamingExperiment
             var test = data.Load(fit.TestSession);
             var onsets = test.Select(r => MuscleOnsetReference.Find(r, streaming.RestLabel)).ToList();
             var aligned = test.Select((r, i) => MuscleOnsetReference.AlignToActivity(r, onsets[i], streaming.RestLabel)).ToList();
-            var floatResult = StreamingEvaluation.Run(fit.Network, test, new StreamingOptions { Hop = streaming.Hop, Vote = 1, RestLabel = streaming.RestLabel, ReleaseGraceSeconds = streaming.ReleaseGraceSeconds });
-            byte[] file = Quantize(fit.Network, fit.Train, streaming.Hop, "gesture-myo-readings-" + participant);
+            byte[] file;
+            IClassifierModel network = fit.Network;
+            if (calibrationRepetitions > 0)
+            {
+                // The band put on again for the test session: its first repetitions (rest then gesture, 10 s each
+                // in every file) calibrate the model on the host, and only the rest of the session is scored.
+                int frames = (int)(calibrationRepetitions * CalibrationRepetitionSeconds * MyoReadingsReader.SampleRate);
+                var cued = alignment == LabelAlignment.Activity ? aligned : test;
+                var windows = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 12);
+                foreach (var r in cued)
+                {
+                    windows.AddRecording(MyoReadingsExperiment.Slice(r, 0, Math.Min(frames, r.Frames)), options.TrainHop, options.StreamTrainingWindows);
+                }
+
+                var calibrated = CalibrationAdaptation.Adapt(fit.Network, windows, new CalibrationOptions(), QuantizationFor(streaming.Hop, "gesture-myo-readings-" + participant + "-calibrated"));
+                network = calibrated.Float;
+                file = calibrated.Int8File;
+                test = test.Select(r => MyoReadingsExperiment.Slice(r, Math.Min(frames, r.Frames), r.Frames)).ToList();
+                aligned = aligned.Select(r => MyoReadingsExperiment.Slice(r, Math.Min(frames, r.Frames), r.Frames)).ToList();
+                onsets = onsets.Select(o => (IReadOnlyList<GestureOnset>)o.Where(g => g.PromptFrame >= frames).ToList()).ToList();
+                log?.Invoke(participant + ": calibrated on the first " + calibrationRepetitions + " repetition(s) of every file of session " + fit.TestSession.Session + " (" + windows.Count + " windows, band shift " + calibrated.Shift + ")");
+            }
+            else
+            {
+                file = Quantize(fit.Network, fit.Train, streaming.Hop, "gesture-myo-readings-" + participant);
+            }
+
+            var floatResult = StreamingEvaluation.Run(network, test, new StreamingOptions { Hop = streaming.Hop, Vote = 1, RestLabel = streaming.RestLabel, ReleaseGraceSeconds = streaming.ReleaseGraceSeconds });
             var tuningRecordings = alignment == LabelAlignment.Activity ? aligned : test;
             fitted.Add((participant, fit, floatResult, file, DecisionTrace.Record(file, tuningRecordings), test, aligned, onsets.SelectMany(o => o).ToList()));
             log?.Invoke(participant + ": trained in " + fit.TrainSeconds.ToString("F0") + " s; float " + Describe(floatResult));
@@ -125,16 +151,21 @@ public static class DeviceStreamingExperiment
         return results;
     }
 
+    /// <summary>One cued repetition in every myo-readings file: 5 s of rest, then 5 s of the file's gesture.</summary>
+    public const double CalibrationRepetitionSeconds = 10;
+
     /// <summary>The float network as the device's int8 file: calibrated on at most 2,000 of its training windows, deciding every <paramref name="hop"/> frames.</summary>
     public static byte[] Quantize(IClassifierModel network, WindowSet train, int hop, string name) =>
-        PostTrainingQuantizer.Quantize(network, FixedPointEvaluation.Subsample(train, 2000), new QuantizationOptions
-        {
-            SampleRateMilliHz = (int)(MyoReadingsReader.SampleRate * 1000),
-            HopSamples = hop,
-            Labels = MyoReadingsReader.GestureNames,
-            Name = name,
-            Description = "myo-readings pseudo-online: trained on sessions 1-2, int8 post-training quantized",
-        }).File;
+        PostTrainingQuantizer.Quantize(network, FixedPointEvaluation.Subsample(train, 2000), QuantizationFor(hop, name)).File;
+
+    private static QuantizationOptions QuantizationFor(int hop, string name) => new()
+    {
+        SampleRateMilliHz = (int)(MyoReadingsReader.SampleRate * 1000),
+        HopSamples = hop,
+        Labels = MyoReadingsReader.GestureNames,
+        Name = name,
+        Description = "myo-readings pseudo-online: trained on sessions 1-2, int8 post-training quantized",
+    };
 
     public static string Describe(StreamingResult r) =>
         "accuracy " + (r.Accuracy * 100).ToString("F1") + " %, normalised MCC " + r.NormalizedMcc.ToString("F3") + ", " + r.FalseActivationsPerMinute.ToString("F1") +
@@ -142,5 +173,6 @@ public static class DeviceStreamingExperiment
 
     public static string DescribeDecision(GestureDecisionParameters d) =>
         "rest " + (d.HasRestClass ? d.RestClass.ToString() : "none") + ", min confidence " + d.MinConfidence + ", vote " + d.VoteLength + ", enter " + d.EnterHops +
-        " / leave " + d.LeaveHops + " hops, envelope " + (d.GatesOnEnvelope ? d.EnvelopeOnLevel + "/" + d.EnvelopeOffLevel + " (shift " + d.EnvelopeShift + ")" : "off");
+        " / leave " + d.LeaveHops + " hops, envelope " + (d.GatesOnEnvelope ? d.EnvelopeOnLevel + "/" + d.EnvelopeOffLevel + " (shift " + d.EnvelopeShift + ")" : "off") +
+        ", refractory " + d.RefractoryHops + " hops";
 }

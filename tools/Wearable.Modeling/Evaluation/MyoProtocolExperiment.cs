@@ -23,6 +23,13 @@ public sealed class MyoProtocolOptions
     public TrainingOptions Training { get; set; } = new();
 
     /// <summary>
+    /// Continuous recordings (myo-readings): which training windows are kept and how they are labelled.
+    /// Unanimous skips every window that spans a label change; LastFrame keeps them, labelled as the
+    /// stream scorer judges a decision (by the newest frame), so the network also learns onsets and releases.
+    /// </summary>
+    public WindowLabelRule StreamTrainingWindows { get; set; } = WindowLabelRule.Unanimous;
+
+    /// <summary>
     /// Epochs of further training on all of training0 (held-out repetitions included) after early
     /// stopping, at a tenth of the learning rate; 0 = keep the early-stopped weights.
     /// </summary>

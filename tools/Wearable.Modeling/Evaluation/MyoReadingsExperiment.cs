@@ -111,13 +111,14 @@ public static class MyoReadingsExperiment
             {
                 var recording = relabel is null ? loaded : relabel(loaded);
                 int split = Math.Max(0, recording.Frames - (int)(10 * recording.SampleRate));
-                train.AddRecording(Slice(recording, 0, split), options.TrainHop, WindowLabelRule.Unanimous);
+                train.AddRecording(Slice(recording, 0, split), options.TrainHop, options.StreamTrainingWindows);
                 validation.AddRecording(Slice(recording, split, recording.Frames), options.TestHop, WindowLabelRule.Unanimous);
             }
         }
     }
 
-    private static LabelledRecording Slice(LabelledRecording r, int from, int to)
+    /// <summary>Frames [from, to) of <paramref name="r"/> as a recording of their own (samples and labels copied).</summary>
+    public static LabelledRecording Slice(LabelledRecording r, int from, int to)
     {
         int channels = r.Channels;
         var samples = new short[(to - from) * channels];

@@ -3,9 +3,9 @@ using Wearable.Kernels.Gesture;
 
 namespace Wearable.Modeling.ModelFiles;
 
-/// <summary>The eight gesture_decision values as JSON (what `eval --json` prints per participant and `model decision` reads).</summary>
+/// <summary>The gesture_decision values as JSON (what `eval --json` prints per participant and `model decision` reads); refractoryHops may be left out (0).</summary>
 public sealed record GestureDecisionValues(
-    int RestClass, int MinConfidence, int VoteLength, int EnterHops, int LeaveHops, int EnvelopeShift, int EnvelopeOnLevel, int EnvelopeOffLevel);
+    int RestClass, int MinConfidence, int VoteLength, int EnterHops, int LeaveHops, int EnvelopeShift, int EnvelopeOnLevel, int EnvelopeOffLevel, int RefractoryHops = 0);
 
 /// <summary>
 /// Reads and writes gesture_decision parameters as a small JSON file, so a setting tuned on the host
@@ -22,7 +22,7 @@ public static class GestureDecisionFile
     };
 
     public static GestureDecisionValues ToJson(GestureDecisionParameters p) =>
-        new(p.RestClass, p.MinConfidence, p.VoteLength, p.EnterHops, p.LeaveHops, p.EnvelopeShift, p.EnvelopeOnLevel, p.EnvelopeOffLevel);
+        new(p.RestClass, p.MinConfidence, p.VoteLength, p.EnterHops, p.LeaveHops, p.EnvelopeShift, p.EnvelopeOnLevel, p.EnvelopeOffLevel, p.RefractoryHops);
 
     public static string Serialize(GestureDecisionParameters p) => JsonSerializer.Serialize(ToJson(p), s_options);
 
@@ -46,7 +46,7 @@ public static class GestureDecisionFile
 
         try
         {
-            return new GestureDecisionParameters(v.RestClass, v.MinConfidence, v.VoteLength, v.EnterHops, v.LeaveHops, v.EnvelopeShift, v.EnvelopeOnLevel, v.EnvelopeOffLevel);
+            return new GestureDecisionParameters(v.RestClass, v.MinConfidence, v.VoteLength, v.EnterHops, v.LeaveHops, v.EnvelopeShift, v.EnvelopeOnLevel, v.EnvelopeOffLevel, v.RefractoryHops);
         }
         catch (ArgumentOutOfRangeException ex)
         {

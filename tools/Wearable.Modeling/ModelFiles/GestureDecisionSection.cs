@@ -7,7 +7,7 @@ namespace Wearable.Modeling.ModelFiles;
 public static class GestureDecisionSection
 {
     public static byte[] Body(GestureDecisionParameters p) => new LittleEndianWriter()
-        .U8(p.RestClass).I8(p.MinConfidence).U8(p.VoteLength).U8(p.EnterHops).U8(p.LeaveHops).U8(p.EnvelopeShift).Zeros(2)
+        .U8(p.RestClass).I8(p.MinConfidence).U8(p.VoteLength).U8(p.EnterHops).U8(p.LeaveHops).U8(p.EnvelopeShift).U8(p.RefractoryHops).Zeros(1)
         .I32(p.EnvelopeOnLevel).I32(p.EnvelopeOffLevel).ToArray();
 
     /// <summary>
