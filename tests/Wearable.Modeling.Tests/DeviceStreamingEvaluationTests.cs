@@ -55,4 +55,34 @@ public class DeviceStreamingEvaluationTests
         Assert.Equal(device.FalseActivations, replay.FalseActivations);
         Assert.NotEqual(argmax.Confusion, device.Confusion); // the section changed the decisions
     }
+
+    [Fact]
+    public void Calibrated_wearers_get_the_gate_tuned_as_a_multiple_of_their_own_rest_threshold()
+    {
+        var network = ClassifierModels.Create("conv:4:5,relu,maxpool:4", MyoArmbandProtocol.WindowLength, 8, 8, 1f / 32);
+        network.Initialize(3);
+        var calibration = new WindowSet(8, MyoArmbandProtocol.WindowLength, 256);
+        calibration.AddRecording(Stream(1), 25, WindowLabelRule.LastFrame);
+        byte[] file = DeviceStreamingExperiment.Quantize(network, calibration, 5, "test");
+        var options = new StreamingOptions { Hop = 5 };
+
+        // Two wearers whose rest levels differ by 4x: one absolute level cannot suit both, a multiple of each one's own can.
+        var quiet = DecisionTrace.Record(file, [Stream(1)], restThreshold: 20);
+        var loud = DecisionTrace.Record(file, [Stream(2)], restThreshold: 80);
+        var tuned = DecisionTuning.Tune([quiet, loud], options);
+
+        Assert.NotNull(tuned.EnvelopeMultiple);
+        Assert.Contains(tuned.EnvelopeMultiple!.Value, DecisionTuning.RelativeEnvelopeLevels);
+        Assert.Equal(0, tuned.Parameters.EnvelopeOnLevel); // the template: the gate is set per wearer
+        var forQuiet = tuned.For(20);
+        var forLoud = tuned.For(80);
+        Assert.Equal((int)Math.Round(tuned.EnvelopeMultiple.Value * 20), forQuiet.EnvelopeOnLevel);
+        Assert.Equal((int)Math.Round(tuned.EnvelopeMultiple.Value * 80), forLoud.EnvelopeOnLevel);
+        Assert.Equal(forQuiet.EnvelopeOnLevel * 3 / 4, forQuiet.EnvelopeOffLevel);
+
+        // Without a calibration the tuner keeps absolute levels, as before.
+        var absolute = DecisionTuning.Tune([DecisionTrace.Record(file, [Stream(1)])], options);
+        Assert.Null(absolute.EnvelopeMultiple);
+        Assert.Same(absolute.Parameters, absolute.For(50));
+    }
 }

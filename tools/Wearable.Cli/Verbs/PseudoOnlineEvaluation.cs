@@ -34,7 +34,7 @@ internal sealed class PseudoOnlineEvaluation
 
     public Option<int> CalibrateRepetitions { get; } = new Option<int>("--calibrate-reps")
     {
-        Description = "myo-readings --fixed: the band is put on again for the test session, so calibrate each participant's model on the session's first N cued repetitions (10 s of every file each; band alignment + full fine-tuning, as `train --calibrate`) and score only the rest of the session. 0 = no calibration.",
+        Description = "myo-readings --fixed: the band is put on again for the test session, so calibrate each participant's model on the session's first N cued repetitions (10 s of every file each; band alignment + full fine-tuning, as `train --calibrate`; the envelope gate is set relative to the wearer's rest measured there) and score only the rest of the session. 0 = no calibration.",
         DefaultValueFactory = _ => 0,
     }.InRange(0, 3);
 
@@ -157,6 +157,11 @@ internal sealed class PseudoOnlineEvaluation
         if (decisionOut is not null && source != DecisionSource.TunedOnOthers)
         {
             throw new CliException("--decision-out writes a tuned decision and needs --decision tuned.", "Add --decision tuned, or drop --decision-out.", exitCode: 2);
+        }
+
+        if (decisionOut is not null && parse.GetValue(CalibrateRepetitions) > 0)
+        {
+            throw new CliException("--decision-out writes one setting for every wearer; with --calibrate-reps the envelope gate is set per wearer from the calibration.", "Drop --calibrate-reps to write a decision file.", exitCode: 2);
         }
 
         TunedDecision? onAll = null;

@@ -27,11 +27,14 @@ public sealed class DecisionTrace
 
     public int Hops => _recordings.Sum(r => r.Frames.Length);
 
-    public static DecisionTrace Record(byte[] modelFile, IEnumerable<LabelledRecording> recordings)
+    /// <summary>The wearer's muscle-activity threshold measured at calibration (<see cref="MuscleOnsetReference.Threshold"/>, LSB); null when not calibrated.</summary>
+    public double? RestThreshold { get; private init; }
+
+    public static DecisionTrace Record(byte[] modelFile, IEnumerable<LabelledRecording> recordings, double? restThreshold = null)
     {
         var pipeline = new ModelPipeline(ModelReader.Read(GestureDecisionSection.With(modelFile, null)));
         var runner = pipeline.Runner ?? throw new ArgumentException("A decision trace needs a CNN model file (its int8 softmax scores).");
-        var trace = new DecisionTrace(runner.OutputBytes, pipeline.FrontEnd.Config.Channels);
+        var trace = new DecisionTrace(runner.OutputBytes, pipeline.FrontEnd.Config.Channels) { RestThreshold = restThreshold };
         foreach (var recording in recordings)
         {
             short[] samples = DeviceStreamingEvaluation.Samples(recording, pipeline);

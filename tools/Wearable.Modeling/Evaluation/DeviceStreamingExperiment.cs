@@ -75,7 +75,7 @@ public static class DeviceStreamingExperiment
             start = () => MyoReadingsExperiment.CopyOf(pooled, options);
         }
 
-        var fitted = new List<(string Participant, ParticipantFit Fit, StreamingResult Float, byte[] File, DecisionTrace Trace, IReadOnlyList<LabelledRecording> Test, IReadOnlyList<LabelledRecording> Aligned, IReadOnlyList<GestureOnset> Onsets)>();
+        var fitted = new List<(string Participant, ParticipantFit Fit, StreamingResult Float, byte[] File, DecisionTrace Trace, IReadOnlyList<LabelledRecording> Test, IReadOnlyList<LabelledRecording> Aligned, IReadOnlyList<GestureOnset> Onsets, double? RestThreshold)>();
         foreach (string participant in participants)
         {
             if (MyoReadingsExperiment.Fit(data, participant, options, start?.Invoke(), relabel) is not ParticipantFit fit)
@@ -88,6 +88,7 @@ public static class DeviceStreamingExperiment
             var aligned = test.Select((r, i) => MuscleOnsetReference.AlignToActivity(r, onsets[i], streaming.RestLabel)).ToList();
             byte[] file;
             IClassifierModel network = fit.Network;
+            double? restThreshold = null;
             if (calibrationRepetitions > 0)
             {
                 // The band put on again for the test session: its first repetitions (rest then gesture, 10 s each
@@ -100,13 +101,14 @@ public static class DeviceStreamingExperiment
                     windows.AddRecording(MyoReadingsExperiment.Slice(r, 0, Math.Min(frames, r.Frames)), options.TrainHop, options.StreamTrainingWindows);
                 }
 
+                restThreshold = RestThreshold(test.Select(r => MyoReadingsExperiment.Slice(r, 0, Math.Min(frames, r.Frames))), streaming.RestLabel);
                 var calibrated = CalibrationAdaptation.Adapt(fit.Network, windows, new CalibrationOptions(), QuantizationFor(streaming.Hop, "gesture-myo-readings-" + participant + "-calibrated"));
                 network = calibrated.Float;
                 file = calibrated.Int8File;
                 test = test.Select(r => MyoReadingsExperiment.Slice(r, Math.Min(frames, r.Frames), r.Frames)).ToList();
                 aligned = aligned.Select(r => MyoReadingsExperiment.Slice(r, Math.Min(frames, r.Frames), r.Frames)).ToList();
                 onsets = onsets.Select(o => (IReadOnlyList<GestureOnset>)o.Where(g => g.PromptFrame >= frames).ToList()).ToList();
-                log?.Invoke(participant + ": calibrated on the first " + calibrationRepetitions + " repetition(s) of every file of session " + fit.TestSession.Session + " (" + windows.Count + " windows, band shift " + calibrated.Shift + ")");
+                log?.Invoke(participant + ": calibrated on the first " + calibrationRepetitions + " repetition(s) of every file of session " + fit.TestSession.Session + " (" + windows.Count + " windows, band shift " + calibrated.Shift + ", rest threshold " + restThreshold?.ToString("F0") + " LSB)");
             }
             else
             {
@@ -115,7 +117,7 @@ public static class DeviceStreamingExperiment
 
             var floatResult = StreamingEvaluation.Run(network, test, new StreamingOptions { Hop = streaming.Hop, Vote = 1, RestLabel = streaming.RestLabel, ReleaseGraceSeconds = streaming.ReleaseGraceSeconds });
             var tuningRecordings = alignment == LabelAlignment.Activity ? aligned : test;
-            fitted.Add((participant, fit, floatResult, file, DecisionTrace.Record(file, tuningRecordings), test, aligned, onsets.SelectMany(o => o).ToList()));
+            fitted.Add((participant, fit, floatResult, file, DecisionTrace.Record(file, tuningRecordings, restThreshold), test, aligned, onsets.SelectMany(o => o).ToList(), restThreshold));
             log?.Invoke(participant + ": trained in " + fit.TrainSeconds.ToString("F0") + " s; float " + Describe(floatResult));
         }
 
@@ -131,7 +133,7 @@ public static class DeviceStreamingExperiment
             GestureDecisionParameters? decision = source switch
             {
                 DecisionSource.Given => given,
-                DecisionSource.TunedOnOthers => DecisionTuning.Tune(fitted.Where(o => o.Participant != p.Participant).Select(o => o.Trace).ToList(), streaming).Parameters,
+                DecisionSource.TunedOnOthers => DecisionTuning.Tune(fitted.Where(o => o.Participant != p.Participant).Select(o => o.Trace).ToList(), streaming).For(p.RestThreshold),
                 _ => null,
             };
 
@@ -149,6 +151,17 @@ public static class DeviceStreamingExperiment
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The wearer's muscle-activity threshold from calibration recordings (the median over them of
+    /// <see cref="MuscleOnsetReference.Threshold"/>, LSB of the summed |sample| envelope the gate also
+    /// uses); NaN when none has clean rest.
+    /// </summary>
+    public static double RestThreshold(IEnumerable<LabelledRecording> calibration, int restLabel)
+    {
+        var levels = calibration.Select(r => MuscleOnsetReference.Threshold(r, MuscleOnsetReference.Envelope(r), restLabel)).Where(t => !double.IsNaN(t)).Order().ToList();
+        return levels.Count == 0 ? double.NaN : levels[levels.Count / 2];
     }
 
     /// <summary>One cued repetition in every myo-readings file: 5 s of rest, then 5 s of the file's gesture.</summary>
