@@ -57,32 +57,64 @@ public class DeviceStreamingEvaluationTests
     }
 
     [Fact]
-    public void Calibrated_wearers_get_the_gate_tuned_as_a_multiple_of_their_own_rest_threshold()
+    public void Calibrated_wearers_may_get_the_gate_as_a_multiple_of_their_own_rest_threshold()
+    {
+        byte[] file = TinyModelFile();
+        var options = new StreamingOptions { Hop = 5 };
+        int absolute = DecisionTuning.Grid(0).Count();
+        int ungated = DecisionTuning.Grid(0).Count(p => p.EnvelopeOnLevel == 0);
+
+        // Two wearers whose rest levels differ by 4x: one absolute level cannot suit both, a multiple of each one's own can.
+        var quiet = DecisionTrace.Record(file, [Stream(1)], restThreshold: 20);
+        var loud = DecisionTrace.Record(file, [Stream(2)], restThreshold: 80);
+        Assert.Equal(absolute + (ungated * DecisionTuning.RelativeEnvelopeLevels.Length), DecisionTuning.Table.Score([quiet, loud], options).Settings);
+        Assert.Equal(absolute, DecisionTuning.Table.Score([DecisionTrace.Record(file, [Stream(1)])], options).Settings); // not calibrated: absolute levels only
+
+        var template = new GestureDecisionParameters(0, 0, 1, 2, 3, 3, 0, 0, 40);
+        var relative = new TunedDecision(template, quiet.Replay(template, options), 0, EnvelopeMultiple: 1.5);
+        Assert.Equal((30, 22, 40), (relative.For(20).EnvelopeOnLevel, relative.For(20).EnvelopeOffLevel, relative.For(20).RefractoryHops));
+        Assert.Equal(120, relative.For(80).EnvelopeOnLevel);
+        var fixedGate = new TunedDecision(template, quiet.Replay(template, options), 0);
+        Assert.Same(template, fixedGate.For(80));
+    }
+
+    [Fact]
+    public void Pooled_per_trace_results_equal_one_scorer_over_all_traces()
+    {
+        byte[] file = TinyModelFile();
+        var options = new StreamingOptions { Hop = 5 };
+        var traces = new[] { DecisionTrace.Record(file, [Stream(1)]), DecisionTrace.Record(file, [Stream(2)]), DecisionTrace.Record(file, [Stream(3)]) };
+        var setting = new GestureDecisionParameters(0, 0, 3, 2, 1, 3, 60, 45, 20);
+
+        var scorer = new StreamScorer(traces[0].ModelClasses, options.RestLabel, options.ReleaseGraceSeconds);
+        foreach (var trace in traces)
+        {
+            trace.Replay(setting, scorer);
+        }
+
+        var together = scorer.Result();
+        var pooled = StreamingResult.Pool(traces.Select(t => t.Replay(setting, options)).ToList());
+        Assert.Equal(together.Confusion, pooled.Confusion);
+        Assert.Equal(together.LatenciesMs, pooled.LatenciesMs);
+        Assert.Equal((together.FalseActivations, together.Onsets, together.DetectedOnsets, together.Decisions), (pooled.FalseActivations, pooled.Onsets, pooled.DetectedOnsets, pooled.Decisions));
+        Assert.Equal(together.RestMinutes, pooled.RestMinutes, 9);
+        Assert.Equal(together.NormalizedMcc, pooled.NormalizedMcc, 12);
+        Assert.Equal(together.MedianLatencyMs, pooled.MedianLatencyMs);
+
+        // Leave-one-out tuning from the table equals tuning on the two traces alone.
+        var table = DecisionTuning.Table.Score(traces, options);
+        var fromTable = table.Best([0, 2]);
+        var direct = DecisionTuning.Tune([traces[0], traces[2]], options);
+        Assert.Equal(direct.Objective, fromTable.Objective, 12);
+        Assert.Equal(GestureDecisionFile.ToJson(direct.Parameters), GestureDecisionFile.ToJson(fromTable.Parameters));
+    }
+
+    private static byte[] TinyModelFile()
     {
         var network = ClassifierModels.Create("conv:4:5,relu,maxpool:4", MyoArmbandProtocol.WindowLength, 8, 8, 1f / 32);
         network.Initialize(3);
         var calibration = new WindowSet(8, MyoArmbandProtocol.WindowLength, 256);
         calibration.AddRecording(Stream(1), 25, WindowLabelRule.LastFrame);
-        byte[] file = DeviceStreamingExperiment.Quantize(network, calibration, 5, "test");
-        var options = new StreamingOptions { Hop = 5 };
-
-        // Two wearers whose rest levels differ by 4x: one absolute level cannot suit both, a multiple of each one's own can.
-        var quiet = DecisionTrace.Record(file, [Stream(1)], restThreshold: 20);
-        var loud = DecisionTrace.Record(file, [Stream(2)], restThreshold: 80);
-        var tuned = DecisionTuning.Tune([quiet, loud], options);
-
-        Assert.NotNull(tuned.EnvelopeMultiple);
-        Assert.Contains(tuned.EnvelopeMultiple!.Value, DecisionTuning.RelativeEnvelopeLevels);
-        Assert.Equal(0, tuned.Parameters.EnvelopeOnLevel); // the template: the gate is set per wearer
-        var forQuiet = tuned.For(20);
-        var forLoud = tuned.For(80);
-        Assert.Equal((int)Math.Round(tuned.EnvelopeMultiple.Value * 20), forQuiet.EnvelopeOnLevel);
-        Assert.Equal((int)Math.Round(tuned.EnvelopeMultiple.Value * 80), forLoud.EnvelopeOnLevel);
-        Assert.Equal(forQuiet.EnvelopeOnLevel * 3 / 4, forQuiet.EnvelopeOffLevel);
-
-        // Without a calibration the tuner keeps absolute levels, as before.
-        var absolute = DecisionTuning.Tune([DecisionTrace.Record(file, [Stream(1)])], options);
-        Assert.Null(absolute.EnvelopeMultiple);
-        Assert.Same(absolute.Parameters, absolute.For(50));
+        return DeviceStreamingExperiment.Quantize(network, calibration, 5, "test");
     }
 }

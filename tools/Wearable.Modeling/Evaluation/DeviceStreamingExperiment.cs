@@ -121,19 +121,22 @@ public static class DeviceStreamingExperiment
             log?.Invoke(participant + ": trained in " + fit.TrainSeconds.ToString("F0") + " s; float " + Describe(floatResult));
         }
 
-        if (tunedOnAll is not null && fitted.Count > 0)
+        var table = source == DecisionSource.TunedOnOthers || tunedOnAll is not null ? DecisionTuning.Table.Score(fitted.Select(o => o.Trace).ToList(), streaming) : null;
+        if (tunedOnAll is not null && table is not null)
         {
             // For a new wearer: every participant's traces, none held out (not a held-out figure).
-            tunedOnAll(DecisionTuning.Tune(fitted.Select(o => o.Trace).ToList(), streaming));
+            tunedOnAll(table.Best(Enumerable.Range(0, fitted.Count)));
         }
 
         var results = new List<DeviceStreamingPersonResult>();
-        foreach (var p in fitted)
+        for (int index = 0; index < fitted.Count; index++)
         {
+            var p = fitted[index];
+            int held = index;
             GestureDecisionParameters? decision = source switch
             {
                 DecisionSource.Given => given,
-                DecisionSource.TunedOnOthers => DecisionTuning.Tune(fitted.Where(o => o.Participant != p.Participant).Select(o => o.Trace).ToList(), streaming).For(p.RestThreshold),
+                DecisionSource.TunedOnOthers => table!.Best(Enumerable.Range(0, fitted.Count).Where(t => t != held)).For(p.RestThreshold),
                 _ => null,
             };
 

@@ -31,6 +31,46 @@ public sealed record StreamingResult(
 
     /// <summary>Rest -> gesture decision changes during counted rest.</summary>
     public int FalseActivations { get; init; }
+
+    /// <summary>Several streams' results as if one scorer had seen them all: confusions, false activations and rest time summed, latencies pooled.</summary>
+    public static StreamingResult Pool(IReadOnlyList<StreamingResult> results)
+    {
+        if (results.Count == 0)
+        {
+            throw new ArgumentException("Nothing to pool.", nameof(results));
+        }
+
+        int classes = results[0].Confusion.GetLength(0);
+        var confusion = new int[classes, classes];
+        int total = 0, correct = 0;
+        foreach (var r in results)
+        {
+            for (int i = 0; i < classes; i++)
+            {
+                for (int j = 0; j < classes; j++)
+                {
+                    confusion[i, j] += r.Confusion[i, j];
+                    total += r.Confusion[i, j];
+                    correct += i == j ? r.Confusion[i, j] : 0;
+                }
+            }
+        }
+
+        double mcc = StreamingEvaluation.MulticlassMcc(confusion);
+        double restMinutes = results.Sum(r => r.RestMinutes);
+        int falseActivations = results.Sum(r => r.FalseActivations);
+        var latencies = results.SelectMany(r => r.LatenciesMs).Order().ToList();
+        return new StreamingResult(
+            total, total == 0 ? double.NaN : (double)correct / total, mcc, (mcc + 1) / 2,
+            restMinutes > 0 ? falseActivations / restMinutes : double.NaN, restMinutes,
+            results.Sum(r => r.Onsets), latencies.Count, latencies.Count > 0 ? latencies.Average() : double.NaN,
+            StreamScorer.Median(latencies), confusion)
+        {
+            P90LatencyMs = StreamScorer.Percentile(latencies, 0.9),
+            FalseActivations = falseActivations,
+            LatenciesMs = latencies,
+        };
+    }
 }
 
 /// <summary>
