@@ -30,7 +30,7 @@ public sealed class MalformedArgumentsTests : IDisposable
         "train --freeze 0", "eval --freeze 0", "train --rehearsal 0", "eval --rehearsal 0",
         "train --gain-jitter 0", "eval --gain-jitter 0", "train --channel-gain-jitter 0", "eval --channel-gain-jitter 0",
         "train --rotation 0", "eval --rotation 0", "train --rotation-jitter 0", "eval --rotation-jitter 0",
-        "eval --test-repetitions 0", "eval --band-rotation 0", "eval --qat-epochs 0", "quantize --qat-epochs 0",
+        "eval --test-repetitions 0", "eval --band-rotation 0", "eval --calibrate-reps 0", "eval --qat-epochs 0", "quantize --qat-epochs 0",
         "eval --qat-range-momentum 0", "quantize --qat-range-momentum 0",
 
         // A slot number, and a folder the verb creates.

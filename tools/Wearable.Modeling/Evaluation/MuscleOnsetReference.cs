@@ -205,35 +205,20 @@ public static class MuscleOnsetReference
         AlignToActivity(recording, Find(recording, restLabel), restLabel);
 
     /// <summary>The first frame in [from, to) where the envelope rises through the threshold and stays at or above it for <paramref name="sustain"/> frames; -1 if none.</summary>
-    private static int FirstSustainedRise(double[] envelope, double threshold, int from, int to, int sustain)
-    {
-        int run = 0;
-        for (int f = from; f < to && f < envelope.Length; f++)
-        {
-            if (envelope[f] >= threshold && (run > 0 || envelope[f - 1] < threshold))
-            {
-                run++;
-                if (run >= sustain)
-                {
-                    return f - sustain + 1;
-                }
-            }
-            else
-            {
-                run = 0;
-            }
-        }
-
-        return -1;
-    }
+    private static int FirstSustainedRise(double[] envelope, double threshold, int from, int to, int sustain) =>
+        FirstSustainedCrossing(envelope, threshold, from, to, sustain, rising: true);
 
     /// <summary>The first frame in [from, to) where the envelope falls below the threshold and stays below it for <paramref name="sustain"/> frames; -1 if none.</summary>
-    private static int FirstSustainedFall(double[] envelope, double threshold, int from, int to, int sustain)
+    private static int FirstSustainedFall(double[] envelope, double threshold, int from, int to, int sustain) =>
+        FirstSustainedCrossing(envelope, threshold, from, to, sustain, rising: false);
+
+    private static int FirstSustainedCrossing(double[] envelope, double threshold, int from, int to, int sustain, bool rising)
     {
+        bool Beyond(int f) => rising ? envelope[f] >= threshold : envelope[f] < threshold;
         int run = 0;
         for (int f = Math.Max(1, from); f < to && f < envelope.Length; f++)
         {
-            if (envelope[f] < threshold && (run > 0 || envelope[f - 1] >= threshold))
+            if (Beyond(f) && (run > 0 || !Beyond(f - 1)))
             {
                 run++;
                 if (run >= sustain)
