@@ -72,7 +72,7 @@ public static class DeviceStreamingExperiment
             // Every participant's training sessions, no test session: each wearer's model then starts from what holds across people.
             var pooled = MyoReadingsExperiment.PretrainPooled(data, participants, options, relabel);
             log?.Invoke("pre-trained on the training sessions of " + participants.Count + " participants (no test session)");
-            start = () => MyoReadingsExperiment.CopyOf(pooled, options);
+            start = () => ClassifierModels.Copy(pooled);
         }
 
         var fitted = new List<(string Participant, ParticipantFit Fit, StreamingResult Float, byte[] File, DecisionTrace Trace, IReadOnlyList<LabelledRecording> Test, IReadOnlyList<LabelledRecording> Aligned, IReadOnlyList<GestureOnset> Onsets, double? RestThreshold)>();
@@ -94,19 +94,21 @@ public static class DeviceStreamingExperiment
                 // The band put on again for the test session: its first repetitions (rest then gesture, 10 s each
                 // in every file) calibrate the model on the host, and only the rest of the session is scored.
                 int frames = (int)(calibrationRepetitions * CalibrationRepetitionSeconds * MyoReadingsReader.SampleRate);
+                LabelledRecording Head(LabelledRecording r) => MyoReadingsExperiment.Slice(r, 0, Math.Min(frames, r.Frames));
+                LabelledRecording Tail(LabelledRecording r) => MyoReadingsExperiment.Slice(r, Math.Min(frames, r.Frames), r.Frames);
                 var cued = alignment == LabelAlignment.Activity ? aligned : test;
                 var windows = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 12);
                 foreach (var r in cued)
                 {
-                    windows.AddRecording(MyoReadingsExperiment.Slice(r, 0, Math.Min(frames, r.Frames)), options.TrainHop, options.StreamTrainingWindows);
+                    windows.AddRecording(Head(r), options.TrainHop, options.StreamTrainingWindows);
                 }
 
-                restThreshold = RestThreshold(test.Select(r => MyoReadingsExperiment.Slice(r, 0, Math.Min(frames, r.Frames))), streaming.RestLabel);
+                restThreshold = RestThreshold(test.Select(Head), streaming.RestLabel);
                 var calibrated = CalibrationAdaptation.Adapt(fit.Network, windows, new CalibrationOptions(), QuantizationFor(streaming.Hop, "gesture-myo-readings-" + participant + "-calibrated"));
                 network = calibrated.Float;
                 file = calibrated.Int8File;
-                test = test.Select(r => MyoReadingsExperiment.Slice(r, Math.Min(frames, r.Frames), r.Frames)).ToList();
-                aligned = aligned.Select(r => MyoReadingsExperiment.Slice(r, Math.Min(frames, r.Frames), r.Frames)).ToList();
+                test = test.Select(Tail).ToList();
+                aligned = aligned.Select(Tail).ToList();
                 onsets = onsets.Select(o => (IReadOnlyList<GestureOnset>)o.Where(g => g.PromptFrame >= frames).ToList()).ToList();
                 log?.Invoke(participant + ": calibrated on the first " + calibrationRepetitions + " repetition(s) of every file of session " + fit.TestSession.Session + " (" + windows.Count + " windows, band shift " + calibrated.Shift + ", rest threshold " + restThreshold?.ToString("F0") + " LSB)");
             }

@@ -93,15 +93,6 @@ public static class MyoReadingsExperiment
         return network;
     }
 
-    /// <summary>A fresh network of <paramref name="model"/>'s shape holding a copy of its weights.</summary>
-    public static IClassifierModel CopyOf(IClassifierModel model, MyoProtocolOptions options)
-    {
-        var copy = ClassifierModels.Create(model.Spec, model.InputLength, model.InputChannels, model.Classes, model.InputScale);
-        copy.Initialize(options.Training.Seed);
-        copy.Restore(model.Snapshot());
-        return copy;
-    }
-
     private static void AddTrainingSessions(
         MyoReadingsDataset data, IEnumerable<MyoReadingsSession> sessions, MyoProtocolOptions options, Func<LabelledRecording, LabelledRecording>? relabel, WindowSet train, WindowSet validation)
     {
