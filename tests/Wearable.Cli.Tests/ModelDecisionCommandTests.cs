@@ -79,6 +79,13 @@ public class ModelDecisionCommandTests
         Assert.Equal(1, range.ExitCode);
         Assert.Contains("Hop counts must be 1..32; got 99", range.Error);
 
+        string longRefractory = Path.Combine(folder, "refractory.json");
+        File.WriteAllText(longRefractory, """{ "restClass": 0, "minConfidence": 0, "voteLength": 1, "enterHops": 1, "leaveHops": 1, "envelopeShift": 3, "envelopeOnLevel": 0, "envelopeOffLevel": 0, "refractoryHops": 200 }""");
+        var refractory = CliRunner.Run("model", "decision", Example, "--decision", longRefractory, "--out", output);
+        Assert.Equal(1, refractory.ExitCode);
+        Assert.Contains("The refractory period must be 0..128 hops; got 200", refractory.Error);
+        Assert.DoesNotContain("   at ", refractory.Error);
+
         string wrongClass = Path.Combine(folder, "class.json");
         File.WriteAllText(wrongClass, """{ "restClass": 9, "minConfidence": 0, "voteLength": 1, "enterHops": 1, "leaveHops": 1, "envelopeShift": 3, "envelopeOnLevel": 0, "envelopeOffLevel": 0 }""");
         var misfit = CliRunner.Run("model", "decision", Example, "--decision", wrongClass, "--out", output);

@@ -115,12 +115,17 @@ public class GestureDecisionTests
     public void Steady_state_allocates_nothing()
     {
         var d = new GestureDecision(new GestureDecisionParameters(0, 64, 5, 2, 1, 3, 60, 45), Channels, Classes);
+        var refractory = new GestureDecision(new GestureDecisionParameters(0, 64, 1, 1, 1, 3, 0, 0, 3), Channels, Classes); // no gate: every return to rest starts the period
         var frame = new short[] { 10, -20, 30, -40, 50, -60, 70, -80 };
         int k = 0;
         AllocationAssert.ZeroBytes(() =>
         {
             d.PushFrame(frame, 0);
-            d.Decide(k++ % Classes, (k * 37 % 256) - 128);
+            int score = (k * 37 % 256) - 128;
+            d.Decide(k % Classes, score);
+            refractory.PushFrame(frame, 0);
+            refractory.Decide(k % Classes, score);
+            k++;
         }, what: "GestureDecision");
     }
 
