@@ -112,6 +112,36 @@ public class PseudoOnlineCommandTests
     }
 
     [Fact]
+    public void A_shorter_window_is_what_the_device_model_decides_from_and_a_start_model_keeps_its_own()
+    {
+        var run = CliRunner.Run(
+            "eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612", "--fixed", "--decision", "default", "--window", "28",
+            "--epochs", "1", "--hop", "40", "--spec", "conv:4:5,relu,maxpool:4", "--stream-hop", "10", "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(28, run.Json().GetProperty("details").GetProperty("windowFrames").GetInt32());
+
+        string folder = Directory.CreateTempSubdirectory("wearable-window-").FullName;
+        try
+        {
+            string start = Path.Combine(folder, "start.json");
+            var network = Wearable.Modeling.Training.ClassifierModels.Create("conv:4:5,relu,maxpool:4", 52, 8, 8, 1f / 32);
+            network.Initialize(3);
+            Wearable.Modeling.Training.NetworkFile.Save(network, start);
+            var mismatch = CliRunner.Run("eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612", "--fixed", "--decision", "default", "--from", start, "--window", "28");
+            Assert.Equal(2, mismatch.ExitCode);
+            Assert.StartsWith("error: " + start + " decides from windows of 52 frames; --window asks for 28.", mismatch.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var tooLongForSpec = CliRunner.Run("eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612", "--fixed", "--decision", "default", "--window", "16", "--spec", "conv:4:9,relu,maxpool:4,conv:4:9");
+        Assert.Equal(1, tooLongForSpec.ExitCode);
+        Assert.StartsWith("error: Bad --spec for windows of 16 frames", tooLongForSpec.Error);
+    }
+
+    [Fact]
     public void Tuning_needs_two_participants_and_a_file_for_the_wrong_classes_is_refused()
     {
         var tuned = CliRunner.Run("eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612", "--fixed", "--decision", "tuned");

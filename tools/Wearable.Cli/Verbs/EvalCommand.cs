@@ -109,6 +109,7 @@ public static class EvalCommand
 
                 var streamingOptions = shared.Read(parse, null);
                 streamingOptions.StreamTrainingWindows = parse.GetValue(pseudoOnline.Windows) == "last-frame" ? WindowLabelRule.LastFrame : WindowLabelRule.Unanimous;
+                streamingOptions.StreamWindowLength = parse.GetValue(pseudoOnline.Window);
                 return parse.GetValue(fixedPoint)
                     ? pseudoOnline.RunDevice(parse, readingsData, participants, streamingOptions, streaming, parse.GetValue(from), parse.GetValue(json))
                     : PseudoOnlineEvaluation.RunFloat(readingsData, participants, streamingOptions, streaming, parse.GetValue(json));

@@ -32,6 +32,12 @@ internal sealed class PseudoOnlineEvaluation
         DefaultValueFactory = _ => "skip",
     }.OneOf("skip", "last-frame");
 
+    public Option<int> Window { get; } = new Option<int>("--window")
+    {
+        Description = "myo-readings: frames (at 200 Hz) each decision sees; the protocol's 52 (260 ms) by default. A shorter window fills with a new gesture sooner, so decisions follow the muscle onset sooner, at some cost in accuracy.",
+        DefaultValueFactory = _ => MyoArmbandProtocol.WindowLength,
+    }.InRange(16, 200);
+
     public Option<int> CalibrateRepetitions { get; } = new Option<int>("--calibrate-reps")
     {
         Description = "myo-readings --fixed: the band is put on again for the test session, so calibrate each participant's model on the session's first N cued repetitions (10 s of every file each; band alignment + full fine-tuning, as `train --calibrate`; the envelope gate is set relative to the wearer's rest measured there) and score only the rest of the session. 0 = no calibration.",
@@ -55,6 +61,7 @@ internal sealed class PseudoOnlineEvaluation
         command.Options.Add(Labels);
         command.Options.Add(Pretrain);
         command.Options.Add(Windows);
+        command.Options.Add(Window);
         command.Options.Add(CalibrateRepetitions);
         command.Options.Add(DecisionOut);
     }
@@ -93,6 +100,7 @@ internal sealed class PseudoOnlineEvaluation
 
     public static int RunFloat(MyoReadingsDataset data, IReadOnlyList<string> participants, MyoProtocolOptions options, StreamingOptions streaming, bool json)
     {
+        ValidateNetwork(options);
         var results = MyoReadingsExperiment.Run(data, options, streaming, participants, json ? null : Console.Out.WriteLine);
         double Mean(Func<StreamingResult, double> f) => results.Count == 0 ? double.NaN : Math.Round(results.Average(r => f(r.Result)), 4);
         var pooled = results.SelectMany(r => r.Result.LatenciesMs).Order().ToList();
@@ -145,11 +153,18 @@ internal sealed class PseudoOnlineEvaluation
                     "Fine-tune a model trained on myo-readings-style data, or drop --from.");
             }
 
+            if (parse.GetResult(Window) is { Implicit: false } && probe.InputLength != options.StreamWindowLength)
+            {
+                throw new CliException(
+                    from + " decides from windows of " + probe.InputLength + " frames; --window asks for " + options.StreamWindowLength + ".",
+                    "Drop --window (fine-tuning keeps the start model's window), or drop --from.", exitCode: 2);
+            }
+
             start = () => TrainCommand.LoadModels(from);
         }
         else
         {
-            TrainCommand.NewNetwork(options); // validates --spec before the long run
+            ValidateNetwork(options);
         }
 
         string labels = parse.GetValue(Labels)!;
@@ -197,6 +212,7 @@ internal sealed class PseudoOnlineEvaluation
             pretrained = pretrainPooled ? "pooled: the training sessions of every participant in --people" : from,
             calibrationRepetitions = parse.GetValue(CalibrateRepetitions),
             trainingWindows = parse.GetValue(Windows),
+            windowFrames = options.StreamWindowLength,
             floatAccuracy = Math.Round(results.Average(r => r.Float.Accuracy), 4),
             floatNmcc = Math.Round(results.Average(r => r.Float.NormalizedMcc), 4),
             floatFalseActivationsPerMinute = Math.Round(results.Average(r => r.Float.FalseActivationsPerMinute), 2),
@@ -315,6 +331,19 @@ internal sealed class PseudoOnlineEvaluation
             Console.Out.WriteLine("int8 mean (recorded labels, latency from the prompt): " + Summary(rows.Select(r => r.Result).ToList()));
             Console.Out.WriteLine("int8 mean (labels aligned to the muscle onset and release, latency from the onset): " + Summary(fromOnset.Select(r => r.Result).ToList()));
             Console.Out.WriteLine("muscle onset found for " + onsets.Count(o => o.Found) + " of " + onsets.Count + " prompted gestures; reaction (prompt to onset) median " + StreamScorer.Median(reactions).ToString("F0") + " ms; release found for " + onsets.Count(o => o.ReleaseFound) + ", lag (label end to release) median " + StreamScorer.Median(releaseLags).ToString("F0") + " ms");
+        }
+    }
+
+    /// <summary>Checks --spec and --window make a network before the long run.</summary>
+    private static void ValidateNetwork(MyoProtocolOptions options)
+    {
+        try
+        {
+            ClassifierModels.Create(options.Spec, options.StreamWindowLength, MyoReadingsReader.Channels, MyoReadingsExperiment.Classes, options.InputScale);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException("Bad --spec for windows of " + options.StreamWindowLength + " frames: " + ex.Message, "Default: " + Network.DefaultSpec + " with --window " + MyoArmbandProtocol.WindowLength + ".");
         }
     }
 

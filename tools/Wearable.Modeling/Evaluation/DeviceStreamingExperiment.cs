@@ -97,7 +97,7 @@ public static class DeviceStreamingExperiment
                 LabelledRecording Head(LabelledRecording r) => MyoReadingsExperiment.Slice(r, 0, Math.Min(frames, r.Frames));
                 LabelledRecording Tail(LabelledRecording r) => MyoReadingsExperiment.Slice(r, Math.Min(frames, r.Frames), r.Frames);
                 var cued = alignment == LabelAlignment.Activity ? aligned : test;
-                var windows = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 12);
+                var windows = new WindowSet(MyoReadingsReader.Channels, network.InputLength, 1 << 12);
                 foreach (var r in cued)
                 {
                     windows.AddRecording(Head(r), options.TrainHop, options.StreamTrainingWindows);

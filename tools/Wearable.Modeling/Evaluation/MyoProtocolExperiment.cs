@@ -30,6 +30,13 @@ public sealed class MyoProtocolOptions
     public WindowLabelRule StreamTrainingWindows { get; set; } = WindowLabelRule.Unanimous;
 
     /// <summary>
+    /// Continuous recordings (myo-readings): frames per window the network decides from. The protocol's
+    /// 52 (260 ms at 200 Hz) by default; shorter windows fill with a new gesture sooner, so the decision
+    /// can follow the muscle onset sooner, at some cost in accuracy.
+    /// </summary>
+    public int StreamWindowLength { get; set; } = MyoArmbandProtocol.WindowLength;
+
+    /// <summary>
     /// Epochs of further training on all of training0 (held-out repetitions included) after early
     /// stopping, at a tenth of the learning rate; 0 = keep the early-stopped weights.
     /// </summary>

@@ -53,10 +53,12 @@ public static class MyoReadingsExperiment
             return null;
         }
 
-        var train = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 14);
-        var validation = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 12);
+        // A start network fixes the window it decides from.
+        int length = start?.InputLength ?? options.StreamWindowLength;
+        var train = new WindowSet(MyoReadingsReader.Channels, length, 1 << 14);
+        var validation = new WindowSet(MyoReadingsReader.Channels, length, 1 << 12);
         AddTrainingSessions(data, sessions.Take(sessions.Count - 1), options, relabel, train, validation);
-        var network = start ?? ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoReadingsReader.Channels, Classes, options.InputScale);
+        var network = start ?? ClassifierModels.Create(options.Spec, length, MyoReadingsReader.Channels, Classes, options.InputScale);
         if (start is null)
         {
             network.Initialize(options.Training.Seed);
@@ -74,8 +76,8 @@ public static class MyoReadingsExperiment
     /// </summary>
     public static IClassifierModel PretrainPooled(MyoReadingsDataset data, IEnumerable<string> participants, MyoProtocolOptions options, Func<LabelledRecording, LabelledRecording>? relabel = null)
     {
-        var train = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 16);
-        var validation = new WindowSet(MyoReadingsReader.Channels, MyoArmbandProtocol.WindowLength, 1 << 14);
+        var train = new WindowSet(MyoReadingsReader.Channels, options.StreamWindowLength, 1 << 16);
+        var validation = new WindowSet(MyoReadingsReader.Channels, options.StreamWindowLength, 1 << 14);
         foreach (string participant in participants)
         {
             var sessions = data.Sessions.Where(s => s.Participant == participant).ToList();
@@ -87,7 +89,7 @@ public static class MyoReadingsExperiment
             throw new ArgumentException("Pooled pre-training needs participants with at least two sessions.", nameof(participants));
         }
 
-        var network = ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoReadingsReader.Channels, Classes, options.InputScale);
+        var network = ClassifierModels.Create(options.Spec, options.StreamWindowLength, MyoReadingsReader.Channels, Classes, options.InputScale);
         network.Initialize(options.Training.Seed);
         Trainer.Fit(network, train, validation, options.Training);
         return network;
