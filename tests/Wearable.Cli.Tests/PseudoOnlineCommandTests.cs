@@ -106,7 +106,7 @@ public class PseudoOnlineCommandTests
         Assert.Equal(41 - 7, participant.GetProperty("onsets").GetInt32());
         Assert.Equal(41 - 7, json.GetProperty("fromMuscleOnset").GetProperty("promptedGestures").GetInt32());
 
-        var oneFile = CliRunner.Run("eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612,54321", "--fixed", "--calibrate-reps", "2", "--decision-out", Path.Combine(Path.GetTempPath(), "never-written.json"));
+        var oneFile = CliRunner.Run("eval", "--dataset", "myo-readings", "--readings", Readings, "--people", "45612,54321", "--fixed", "--calibrate-reps", "2", "--tune-gates", "--decision-out", Path.Combine(Path.GetTempPath(), "never-written.json"));
         Assert.Equal(2, oneFile.ExitCode);
         Assert.StartsWith("error: --decision-out writes one setting for every wearer", oneFile.Error);
     }

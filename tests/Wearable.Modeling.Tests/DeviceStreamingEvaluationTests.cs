@@ -61,14 +61,17 @@ public class DeviceStreamingEvaluationTests
     {
         byte[] file = TinyModelFile();
         var options = new StreamingOptions { Hop = 5 };
-        int absolute = DecisionTuning.Grid(0).Count();
-        int ungated = DecisionTuning.Grid(0).Count(p => p.EnvelopeOnLevel == 0);
+        int absolute = DecisionTuning.Grid(0, envelopeGates: true).Count();
+        int ungated = DecisionTuning.Grid(0).Count();
+        Assert.Equal(ungated, DecisionTuning.Grid(0, envelopeGates: true).Count(p => p.EnvelopeOnLevel == 0));
+        Assert.All(DecisionTuning.Grid(0), p => Assert.False(p.GatesOnEnvelope)); // gates are tried only when asked
 
         // Two wearers whose rest levels differ by 4x: one absolute level cannot suit both, a multiple of each one's own can.
         var quiet = DecisionTrace.Record(file, [Stream(1)], restThreshold: 20);
         var loud = DecisionTrace.Record(file, [Stream(2)], restThreshold: 80);
-        Assert.Equal(absolute + (ungated * DecisionTuning.RelativeEnvelopeLevels.Length), DecisionTuning.Table.Score([quiet, loud], options).Settings);
-        Assert.Equal(absolute, DecisionTuning.Table.Score([DecisionTrace.Record(file, [Stream(1)])], options).Settings); // not calibrated: absolute levels only
+        Assert.Equal(absolute + (ungated * DecisionTuning.RelativeEnvelopeLevels.Length), DecisionTuning.Table.Score([quiet, loud], options, envelopeGates: true).Settings);
+        Assert.Equal(absolute, DecisionTuning.Table.Score([DecisionTrace.Record(file, [Stream(1)])], options, envelopeGates: true).Settings); // not calibrated: absolute levels only
+        Assert.Equal(ungated, DecisionTuning.Table.Score([quiet, loud], options).Settings);
 
         var template = new GestureDecisionParameters(0, 0, 1, 2, 3, 3, 0, 0, 40);
         var relative = new TunedDecision(template, quiet.Replay(template, options), 0, EnvelopeMultiple: 1.5);
@@ -102,11 +105,38 @@ public class DeviceStreamingEvaluationTests
         Assert.Equal(together.MedianLatencyMs, pooled.MedianLatencyMs);
 
         // Leave-one-out tuning from the table equals tuning on the two traces alone.
-        var table = DecisionTuning.Table.Score(traces, options);
+        var table = DecisionTuning.Table.Score(traces, options, envelopeGates: true);
         var fromTable = table.Best([0, 2]);
-        var direct = DecisionTuning.Tune([traces[0], traces[2]], options);
+        var direct = DecisionTuning.Tune([traces[0], traces[2]], options, envelopeGates: true);
         Assert.Equal(direct.Objective, fromTable.Objective, 12);
         Assert.Equal(GestureDecisionFile.ToJson(direct.Parameters), GestureDecisionFile.ToJson(fromTable.Parameters));
+    }
+
+    [Fact]
+    public void The_setting_chosen_is_the_one_whose_worst_tuning_trace_scores_best()
+    {
+        byte[] file = TinyModelFile();
+        var options = new StreamingOptions { Hop = 5 };
+        var traces = new[] { DecisionTrace.Record(file, [Stream(1)]), DecisionTrace.Record(file, [Stream(2)]), DecisionTrace.Record(file, [Stream(3)]) };
+        var table = DecisionTuning.Table.Score(traces, options, envelopeGates: true);
+        int[] tuning = [0, 1, 2];
+        var worstPerSetting = Enumerable.Range(0, table.Settings).Select(i => tuning.Min(t => DecisionTuning.Objective(table.Result(i, t)))).ToList();
+        var best = table.Best(tuning);
+        Assert.Equal(worstPerSetting.Max(), best.Objective, 12);
+
+        // The settings do not all score alike on these traces, so the choice is not vacuous.
+        Assert.True(worstPerSetting.Max() > worstPerSetting.Min());
+    }
+
+    [Fact]
+    public void The_objective_charges_false_activations_above_half_a_minute_and_latency_above_190_ms()
+    {
+        var confusion = new int[2, 2] { { 10, 0 }, { 0, 10 } };
+        StreamingResult Result(double falsePerMinute, double medianMs) => new(20, 1, 1, 1, falsePerMinute, 1, 1, 1, medianMs, medianMs, confusion);
+        Assert.Equal(1.0, DecisionTuning.Objective(Result(0.5, 190)), 12);
+        Assert.Equal(1.0 - 0.1, DecisionTuning.Objective(Result(1.0, 190)), 12);
+        Assert.Equal(1.0 - 0.03, DecisionTuning.Objective(Result(0.5, 200)), 12);
+        Assert.Equal(1.0, DecisionTuning.Objective(Result(double.NaN, double.NaN)), 12); // no rest time, no onset found: the MCC alone
     }
 
     private static byte[] TinyModelFile()

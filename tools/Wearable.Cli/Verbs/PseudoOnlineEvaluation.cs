@@ -50,6 +50,11 @@ internal sealed class PseudoOnlineEvaluation
         DefaultValueFactory = _ => "none",
     }.OneOf("none", "pooled");
 
+    public Option<bool> TuneGates { get; } = new Option<bool>("--tune-gates")
+    {
+        Description = "myo-readings --decision tuned: also try envelope gates (absolute levels, and for calibrated wearers multiples of their own rest level). Off by default: gates tuned on other people rejected a held-out wearer's weak gestures.",
+    };
+
     public Option<FileInfo?> DecisionOut { get; } = new Option<FileInfo?>("--decision-out")
     {
         Description = "myo-readings --fixed: also tune gesture_decision on every participant (for a new wearer; not a held-out figure) and write it as JSON for `wearable model decision --decision FILE`.",
@@ -63,6 +68,7 @@ internal sealed class PseudoOnlineEvaluation
         command.Options.Add(Windows);
         command.Options.Add(Window);
         command.Options.Add(CalibrateRepetitions);
+        command.Options.Add(TuneGates);
         command.Options.Add(DecisionOut);
     }
 
@@ -174,15 +180,15 @@ internal sealed class PseudoOnlineEvaluation
             throw new CliException("--decision-out writes a tuned decision and needs --decision tuned.", "Add --decision tuned, or drop --decision-out.", exitCode: 2);
         }
 
-        if (decisionOut is not null && parse.GetValue(CalibrateRepetitions) > 0)
+        if (decisionOut is not null && parse.GetValue(CalibrateRepetitions) > 0 && parse.GetValue(TuneGates))
         {
-            throw new CliException("--decision-out writes one setting for every wearer; with --calibrate-reps the envelope gate is set per wearer from the calibration.", "Drop --calibrate-reps to write a decision file.", exitCode: 2);
+            throw new CliException("--decision-out writes one setting for every wearer; with --calibrate-reps and --tune-gates the envelope gate may be set per wearer from the calibration.", "Drop --tune-gates or --calibrate-reps to write a decision file.", exitCode: 2);
         }
 
         TunedDecision? onAll = null;
         var results = DeviceStreamingExperiment.Run(
             data, options, streaming, participants, start, source, source == DecisionSource.Given ? GestureDecisionDefaults.MyoReadings : null, json ? null : Console.Out.WriteLine,
-            labels == "activity" ? LabelAlignment.Activity : LabelAlignment.Prompt, decisionOut is null ? null : t => onAll = t, pretrainPooled, parse.GetValue(CalibrateRepetitions));
+            labels == "activity" ? LabelAlignment.Activity : LabelAlignment.Prompt, decisionOut is null ? null : t => onAll = t, pretrainPooled, parse.GetValue(CalibrateRepetitions), parse.GetValue(TuneGates));
         if (decisionOut is not null && onAll is not null)
         {
             try
@@ -213,6 +219,9 @@ internal sealed class PseudoOnlineEvaluation
             calibrationRepetitions = parse.GetValue(CalibrateRepetitions),
             trainingWindows = parse.GetValue(Windows),
             windowFrames = options.StreamWindowLength,
+            decisionTuning = source == DecisionSource.TunedOnOthers
+                ? "per participant, the grid setting whose worst other participant scores best: nMCC - 0.2 x (false activations/min above 0.5) - 0.003 x (median onset ms above 190)" + (parse.GetValue(TuneGates) ? ", envelope gates tried" : ", no envelope gate")
+                : null,
             floatAccuracy = Math.Round(results.Average(r => r.Float.Accuracy), 4),
             floatNmcc = Math.Round(results.Average(r => r.Float.NormalizedMcc), 4),
             floatFalseActivationsPerMinute = Math.Round(results.Average(r => r.Float.FalseActivationsPerMinute), 2),

@@ -3,6 +3,8 @@ using Wearable.Kernels.Gesture;
 namespace Wearable.Modeling.Evaluation;
 
 /// <summary>One gesture_decision setting and what it scored on the traces it was tuned on.</summary>
+/// <param name="OnTuningTraces">The tuning traces pooled.</param>
+/// <param name="Objective">The objective of its worst tuning trace (<see cref="DecisionTuning.Objective"/>).</param>
 /// <param name="EnvelopeMultiple">When the gate was tuned per calibrated wearer: its on level as a multiple of each wearer's own rest threshold; <see cref="Parameters"/> then holds no gate until <see cref="For"/> sets it.</param>
 public sealed record TunedDecision(GestureDecisionParameters Parameters, StreamingResult OnTuningTraces, double Objective, double? EnvelopeMultiple = null)
 {
@@ -13,11 +15,13 @@ public sealed record TunedDecision(GestureDecisionParameters Parameters, Streami
 
 /// <summary>
 /// Picks gesture_decision parameters by grid search on decision traces of tuning people (never the
-/// person reported on). Objective: normalised MCC, minus 0.2 per false activation per minute above
-/// 0.5 and 0.001 per ms of median onset latency above 200 ms. The goals of issue 19 (fewer than 1 false
-/// activation per minute, 200 ms) weigh the trade-off, not the test data; the false-activation term is
-/// steep and starts below the goal because a setting tuned on four people must still hold on a fifth
-/// (with 0.05 per false activation above 0.8, held-out wearers saw 1.4-1.6 per minute).
+/// person reported on). Per trace, the objective is normalised MCC minus 0.2 per false activation per
+/// minute above 0.5 and 0.003 per ms of median onset latency above 190 ms; the setting chosen is the one
+/// whose worst tuning person scores best. The goals of issue 19 (fewer than 1 false activation per
+/// minute, 200 ms) weigh the trade-off, not the test data. Both charges start below their goals, and
+/// the worst person rather than the pool decides, because a setting tuned on four people must still
+/// hold on a fifth: a pooled objective let one wearer's fast onsets buy another's slow ones, and the
+/// held-out wearer then fell outside the goals.
 /// </summary>
 public static class DecisionTuning
 {
@@ -26,7 +30,11 @@ public static class DecisionTuning
     public static readonly int[] EnterHops = [1, 2, 3, 4];
     public static readonly int[] LeaveHops = [1, 3];
 
-    /// <summary>Envelope on levels (sum of |sample| over the 8 Myo channels, LSB); off = 3/4 of on; 0 = no gate.</summary>
+    /// <summary>
+    /// Envelope on levels tried when gates are tuned (sum of |sample| over the 8 Myo channels, LSB); off = 3/4
+    /// of on; 0 = no gate. Off by default: levels tuned on other people rejected a held-out wearer's weak
+    /// gestures (held-out nMCC 0.85-0.90 against 0.93-0.94 without gates, docs/gestures.md).
+    /// </summary>
     public static readonly int[] EnvelopeLevels = [0, 40, 60, 90];
 
     /// <summary>Refractory periods tried, in hops: none to 2 s at the 25 ms hop (myo-readings gestures are 10 s apart).</summary>
@@ -45,7 +53,8 @@ public static class DecisionTuning
             template.RestClass, template.MinConfidence, template.VoteLength, template.EnterHops, template.LeaveHops, template.EnvelopeShift, on, on * 3 / 4, template.RefractoryHops);
     }
 
-    public static IEnumerable<GestureDecisionParameters> Grid(int restClass)
+    /// <summary>The settings tried: confidence, vote, enter / leave hops and refractory period, and with <paramref name="envelopeGates"/> the envelope levels.</summary>
+    public static IEnumerable<GestureDecisionParameters> Grid(int restClass, bool envelopeGates = false)
     {
         foreach (int confidence in MinConfidences)
         {
@@ -55,7 +64,7 @@ public static class DecisionTuning
                 {
                     foreach (int leave in LeaveHops)
                     {
-                        foreach (int level in EnvelopeLevels)
+                        foreach (int level in envelopeGates ? EnvelopeLevels : [0])
                         {
                             foreach (int refractory in RefractoryHops)
                             {
@@ -68,12 +77,16 @@ public static class DecisionTuning
         }
     }
 
+    /// <summary>The objective of one person's (or a pool's) result; higher is better.</summary>
     public static double Objective(StreamingResult r) =>
-        r.NormalizedMcc - (0.2 * Math.Max(0, r.FalseActivationsPerMinute - 0.5)) - (0.001 * Math.Max(0, r.MedianLatencyMs - 200));
+        r.NormalizedMcc - (0.2 * Above(r.FalseActivationsPerMinute, 0.5)) - (0.003 * Above(r.MedianLatencyMs, 190));
 
-    /// <summary>The best setting over all <paramref name="traces"/> pooled (ties: the first in grid order).</summary>
-    public static TunedDecision Tune(IReadOnlyList<DecisionTrace> traces, StreamingOptions options) =>
-        Table.Score(traces, options).Best(Enumerable.Range(0, traces.Count));
+    /// <summary>The best setting over all <paramref name="traces"/> (ties: the first in grid order).</summary>
+    public static TunedDecision Tune(IReadOnlyList<DecisionTrace> traces, StreamingOptions options, bool envelopeGates = false) =>
+        Table.Score(traces, options, envelopeGates).Best(Enumerable.Range(0, traces.Count));
+
+    // NaN (no rest time, no onset found) charges nothing: the MCC already counts a missed gesture.
+    private static double Above(double value, double from) => double.IsNaN(value) ? 0 : Math.Max(0, value - from);
 
     /// <summary>
     /// Every grid setting replayed once on every trace, so that tuning on any subset of the traces
@@ -94,7 +107,11 @@ public static class DecisionTuning
 
         public int Settings => _grid.Length;
 
-        public static Table Score(IReadOnlyList<DecisionTrace> traces, StreamingOptions options)
+        /// <summary>The result of grid setting <paramref name="setting"/> on trace <paramref name="trace"/>.</summary>
+        public StreamingResult Result(int setting, int trace) => _results[setting, trace];
+
+        /// <param name="envelopeGates">Also try envelope gates: absolute levels, and for calibrated wearers levels relative to their own rest.</param>
+        public static Table Score(IReadOnlyList<DecisionTrace> traces, StreamingOptions options, bool envelopeGates = false)
         {
             if (traces.Count == 0)
             {
@@ -102,8 +119,8 @@ public static class DecisionTuning
             }
 
             // Calibrated wearers may also get a gate relative to their own rest, as absolute levels do not carry over between people.
-            bool perWearer = traces.All(t => t.RestThreshold is not null);
-            var absolute = Grid(options.RestLabel).ToList();
+            bool perWearer = envelopeGates && traces.All(t => t.RestThreshold is not null);
+            var absolute = Grid(options.RestLabel, envelopeGates).ToList();
             var grid = absolute.Select(p => (p, (double?)null))
                 .Concat(perWearer ? absolute.Where(p => p.EnvelopeOnLevel == 0).SelectMany(p => RelativeEnvelopeLevels.Select(m => (p, (double?)m))) : [])
                 .ToArray();
@@ -119,7 +136,10 @@ public static class DecisionTuning
             return new Table(grid, results);
         }
 
-        /// <summary>The best setting on the traces <paramref name="traceIndices"/> pooled (ties: the first in grid order).</summary>
+        /// <summary>
+        /// The setting whose worst trace among <paramref name="traceIndices"/> scores best; ties go to the
+        /// better pooled objective, then to the first in grid order. The result holds the pooled scores.
+        /// </summary>
         public TunedDecision Best(IEnumerable<int> traceIndices)
         {
             var chosen = traceIndices.ToArray();
@@ -129,21 +149,22 @@ public static class DecisionTuning
             }
 
             int best = 0;
-            StreamingResult? bestResult = null;
-            double bestObjective = double.NegativeInfinity;
+            StreamingResult? bestPooled = null;
+            (double Worst, double Pooled) bestScore = (double.NegativeInfinity, double.NegativeInfinity);
             for (int i = 0; i < _grid.Length; i++)
             {
+                double worst = chosen.Min(t => Objective(_results[i, t]));
                 var pooled = StreamingResult.Pool(chosen.Select(t => _results[i, t]).ToList());
-                double objective = Objective(pooled);
-                if (objective > bestObjective)
+                var score = (worst, Objective(pooled));
+                if (score.worst > bestScore.Worst || (score.worst == bestScore.Worst && score.Item2 > bestScore.Pooled))
                 {
                     best = i;
-                    bestResult = pooled;
-                    bestObjective = objective;
+                    bestPooled = pooled;
+                    bestScore = score;
                 }
             }
 
-            return new TunedDecision(_grid[best].Template, bestResult!, bestObjective, _grid[best].Multiple);
+            return new TunedDecision(_grid[best].Template, bestPooled!, bestScore.Worst, _grid[best].Multiple);
         }
     }
 }

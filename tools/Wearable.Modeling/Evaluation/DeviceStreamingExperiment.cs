@@ -54,7 +54,7 @@ public static class DeviceStreamingExperiment
     public static IReadOnlyList<DeviceStreamingPersonResult> Run(
         MyoReadingsDataset data, MyoProtocolOptions options, StreamingOptions streaming, IReadOnlyList<string> participants,
         Func<IClassifierModel>? start, DecisionSource source, GestureDecisionParameters? given, Action<string>? log = null,
-        LabelAlignment alignment = LabelAlignment.Prompt, Action<TunedDecision>? tunedOnAll = null, bool pretrainPooled = false, int calibrationRepetitions = 0)
+        LabelAlignment alignment = LabelAlignment.Prompt, Action<TunedDecision>? tunedOnAll = null, bool pretrainPooled = false, int calibrationRepetitions = 0, bool tuneEnvelopeGates = false)
     {
         if (source == DecisionSource.Given && given is null)
         {
@@ -123,7 +123,7 @@ public static class DeviceStreamingExperiment
             log?.Invoke(participant + ": trained in " + fit.TrainSeconds.ToString("F0") + " s; float " + Describe(floatResult));
         }
 
-        var table = source == DecisionSource.TunedOnOthers || tunedOnAll is not null ? DecisionTuning.Table.Score(fitted.Select(o => o.Trace).ToList(), streaming) : null;
+        var table = source == DecisionSource.TunedOnOthers || tunedOnAll is not null ? DecisionTuning.Table.Score(fitted.Select(o => o.Trace).ToList(), streaming, tuneEnvelopeGates) : null;
         if (tunedOnAll is not null && table is not null)
         {
             // For a new wearer: every participant's traces, none held out (not a held-out figure).
