@@ -40,7 +40,7 @@ internal sealed class PseudoOnlineEvaluation
 
     public Option<int> CalibrateRepetitions { get; } = new Option<int>("--calibrate-reps")
     {
-        Description = "myo-readings --fixed: the band is put on again for the test session, so calibrate each participant's model on the session's first N cued repetitions (10 s of every file each; band alignment + full fine-tuning, as `train --calibrate`; the envelope gate is set relative to the wearer's rest measured there) and score only the rest of the session. 0 = no calibration.",
+        Description = "myo-readings --fixed: the band is put on again for the test session, so calibrate each participant's model on the session's first N cued repetitions (10 s of every file each; band alignment + full fine-tuning, as `train --calibrate`; with --tune-gates the envelope gate may also be set relative to the wearer's rest measured there) and score only the rest of the session. 0 = no calibration.",
         DefaultValueFactory = _ => 0,
     }.InRange(0, 3);
 
@@ -106,7 +106,7 @@ internal sealed class PseudoOnlineEvaluation
 
     public static int RunFloat(MyoReadingsDataset data, IReadOnlyList<string> participants, MyoProtocolOptions options, StreamingOptions streaming, bool json)
     {
-        ValidateNetwork(options);
+        TrainCommand.NewNetwork(options, options.StreamWindowLength, MyoReadingsReader.Channels, MyoReadingsExperiment.Classes); // validates --spec and --window before the long run
         var results = MyoReadingsExperiment.Run(data, options, streaming, participants, json ? null : Console.Out.WriteLine);
         double Mean(Func<StreamingResult, double> f) => results.Count == 0 ? double.NaN : Math.Round(results.Average(r => f(r.Result)), 4);
         var pooled = results.SelectMany(r => r.Result.LatenciesMs).Order().ToList();
@@ -170,7 +170,7 @@ internal sealed class PseudoOnlineEvaluation
         }
         else
         {
-            ValidateNetwork(options);
+            TrainCommand.NewNetwork(options, options.StreamWindowLength, MyoReadingsReader.Channels, MyoReadingsExperiment.Classes); // validates --spec and --window before the long run
         }
 
         string labels = parse.GetValue(Labels)!;
@@ -340,19 +340,6 @@ internal sealed class PseudoOnlineEvaluation
             Console.Out.WriteLine("int8 mean (recorded labels, latency from the prompt): " + Summary(rows.Select(r => r.Result).ToList()));
             Console.Out.WriteLine("int8 mean (labels aligned to the muscle onset and release, latency from the onset): " + Summary(fromOnset.Select(r => r.Result).ToList()));
             Console.Out.WriteLine("muscle onset found for " + onsets.Count(o => o.Found) + " of " + onsets.Count + " prompted gestures; reaction (prompt to onset) median " + StreamScorer.Median(reactions).ToString("F0") + " ms; release found for " + onsets.Count(o => o.ReleaseFound) + ", lag (label end to release) median " + StreamScorer.Median(releaseLags).ToString("F0") + " ms");
-        }
-    }
-
-    /// <summary>Checks --spec and --window make a network before the long run.</summary>
-    private static void ValidateNetwork(MyoProtocolOptions options)
-    {
-        try
-        {
-            ClassifierModels.Create(options.Spec, options.StreamWindowLength, MyoReadingsReader.Channels, MyoReadingsExperiment.Classes, options.InputScale);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CliException("Bad --spec for windows of " + options.StreamWindowLength + " frames: " + ex.Message, "Default: " + Network.DefaultSpec + " with --window " + MyoArmbandProtocol.WindowLength + ".");
         }
     }
 

@@ -104,17 +104,21 @@ public static class TrainCommand
         return 0;
     }
 
-    internal static IClassifierModel NewNetwork(MyoProtocolOptions options)
+    internal static IClassifierModel NewNetwork(MyoProtocolOptions options) =>
+        NewNetwork(options, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount);
+
+    /// <summary>A fresh network for --spec on windows of <paramref name="windowLength"/> frames; a spec that cannot take them is a one-line error before any long run.</summary>
+    internal static IClassifierModel NewNetwork(MyoProtocolOptions options, int windowLength, int channels, int classes)
     {
         try
         {
-            var network = ClassifierModels.Create(options.Spec, MyoArmbandProtocol.WindowLength, MyoArmbandDatReader.Channels, MyoArmbandDatReader.GestureCount, options.InputScale);
+            var network = ClassifierModels.Create(options.Spec, windowLength, channels, classes, options.InputScale);
             network.Initialize(options.Training.Seed);
             return network;
         }
         catch (ArgumentException ex)
         {
-            throw new CliException("Bad --spec: " + ex.Message, "Default: " + Network.DefaultSpec);
+            throw new CliException("Bad --spec for windows of " + windowLength + " frames: " + ex.Message, "Default: " + Network.DefaultSpec + " on windows of " + MyoArmbandProtocol.WindowLength + " frames.");
         }
     }
 

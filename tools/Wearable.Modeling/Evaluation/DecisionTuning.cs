@@ -154,13 +154,18 @@ public static class DecisionTuning
             for (int i = 0; i < _grid.Length; i++)
             {
                 double worst = chosen.Min(t => Objective(_results[i, t]));
+                if (!(worst >= bestScore.Worst))
+                {
+                    continue; // the pool only breaks ties (and a NaN worst never wins)
+                }
+
                 var pooled = StreamingResult.Pool(chosen.Select(t => _results[i, t]).ToList());
-                var score = (worst, Objective(pooled));
-                if (score.worst > bestScore.Worst || (score.worst == bestScore.Worst && score.Item2 > bestScore.Pooled))
+                double pooledObjective = Objective(pooled);
+                if (worst > bestScore.Worst || pooledObjective > bestScore.Pooled)
                 {
                     best = i;
                     bestPooled = pooled;
-                    bestScore = score;
+                    bestScore = (worst, pooledObjective);
                 }
             }
 
